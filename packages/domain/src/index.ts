@@ -1,0 +1,1 @@
+// Public surface of the domain package: one re-export per concept.

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Test-only: finds the project's shared data folder (`../shared/data` beside the clone),
+// which holds published data sets that must not be copied into the repository.
+export function sharedDataPath(...parts: string[]): string {
+  const fromEnv = process.env.SHARED_DATA_DIR;
+  const base = fromEnv ?? join(findRepositoryRoot(), '..', 'shared', 'data');
+  const path = join(base, ...parts);
+  if (!existsSync(path)) {
+    throw new Error(
+      `Shared data file not found: ${path}. Place the shared data folder beside the clone or set SHARED_DATA_DIR.`,
+    );
+  }
+  return path;
+}
+
+function findRepositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = resolve(dir, '..');
+    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above ' + dir);
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,152 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Redis } from 'ioredis';
+import type { ContainerType } from 'type-graphql';
+import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
+import { ApiKeyService } from './modules/api-keys/api-key.service.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { SessionService } from './modules/auth/session.service.js';
+import { TrackedBrandResolver } from './modules/brands/tracked-brand.resolver.js';
+import { TrackedBrandService } from './modules/brands/tracked-brand.service.js';
+import { InvitationService } from './modules/tenancy/invitation.service.js';
+import { MemberService } from './modules/tenancy/member.service.js';
+import { TenancyResolver } from './modules/tenancy/tenancy.resolver.js';
+import { TenancyService } from './modules/tenancy/tenancy.service.js';
+import { AccessTokens } from './platform/auth/access-token.js';
+import { createAuthChecker } from './platform/auth/auth-checker.js';
+import type { Config } from './platform/config/config.js';
+import { contextFromCredentials } from './platform/context/context-from-request.js';
+import { createDataSource } from './platform/database/data-source.js';
+import { OperationScopes } from './platform/database/operation-scope.js';
+import { createErrorFormatter } from './platform/errors/format-error.js';
+import type { GraphQLContext } from './platform/graphql/graphql-context.js';
+import { createArmor } from './platform/graphql/limits.js';
+import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
+import { buildApiSchema } from './platform/graphql/schema.js';
+import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
+import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
+
+export interface RunningApi {
+  readonly url: string;
+  readonly servesAdmin: boolean;
+  close(): Promise<void>;
+}
+
+export interface ApiOptions {
+  readonly config: Config;
+  readonly runtimeDatabaseUrl: string;
+  readonly tokenSecret: string;
+  readonly adminDir: string | undefined;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** The composition root: builds every service once and serves GraphQL over HTTP and WebSocket. */
+export async function startApi({ config, runtimeDatabaseUrl, tokenSecret, adminDir }: ApiOptions): Promise<RunningApi> {
+  const runtime = createDataSource(runtimeDatabaseUrl, config.DATABASE_POOL_SIZE, 'socialcrm-api');
+  await runtime.initialize();
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+
+  const scopes = new OperationScopes(runtime);
+  const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
+  const sessions = new SessionService(tokens, {
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+  });
+  const throttle = new LoginThrottle(
+    {
+      perAccount: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      perAddress: config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+      windowSeconds: config.LOGIN_WINDOW_SECONDS,
+    },
+    redis,
+  );
+  const container = resolverContainer([
+    new AuthResolver(new AuthService(scopes, sessions, throttle)),
+    new TenancyResolver(new TenancyService(scopes), new MemberService(scopes), new InvitationService(scopes, sessions)),
+    new TrackedBrandResolver(new TrackedBrandService(scopes)),
+    new ApiKeyResolver(new ApiKeyService(scopes)),
+  ]);
+  const schema = await buildApiSchema(container, createAuthChecker(scopes));
+
+  const logError = (error: unknown) => console.error('[api] unexpected error', error);
+  const formatError = createErrorFormatter(logError);
+  const armor = createArmor();
+  const app = createHttpApp({ runtime, adminDir, trustProxy: config.TRUST_PROXY });
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: config.NODE_ENV !== 'production',
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      operationScopePlugin(scopes, logError),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    GRAPHQL_PATH,
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        request: await contextFromCredentials(
+          {
+            authorization: req.header('authorization'),
+            tenantId: req.header('x-tenant-id'),
+            acceptLanguage: req.header('accept-language'),
+            requestId: req.header('x-request-id'),
+            clientAddress: req.ip ?? 'unknown',
+          },
+          tokens,
+        ),
+      }),
+    }),
+  );
+  const servesAdmin = serveAdmin(app, adminDir);
+  app.use(bodyErrorHandler);
+
+  const websocket = attachWebSocketServer(httpServer, GRAPHQL_PATH, {
+    schema,
+    tokens,
+    scopes,
+    validationRules: armor.validationRules,
+    formatError,
+  });
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
+    servesAdmin,
+    async close() {
+      await websocket.close();
+      await apollo.stop();
+      await runtime.destroy();
+      redis?.disconnect();
+    },
+  };
+}
+
+/** TypeGraphQL asks the container for each resolver class; each was built once above. */
+function resolverContainer(instances: object[]): ContainerType {
+  const byClass = new Map<unknown, object>(instances.map((instance) => [instance.constructor, instance]));
+  return {
+    get: (someClass) => {
+      const instance = byClass.get(someClass);
+      if (!instance) throw new Error(`No instance for resolver ${String(someClass)}`);
+      return instance;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApi } from './app.js';
+import { developmentTokenSecret } from './platform/auth/token-secret.js';
+import { ConfigError, loadConfig } from './platform/config/config.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './platform/database/demo-data.js';
+import { startEmbeddedPostgres } from './platform/database/embedded-postgres.js';
+import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
+
+const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
+  const ownerUrl = config.DATABASE_URL ?? embedded?.ownerUrl ?? '';
+  const applied = await migrate(ownerUrl, config.DATABASE_APP_PASSWORD);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  const seeded = (config.SEED_DEMO_DATA ?? !config.DATABASE_URL) && (await seedDemoData(ownerUrl));
+
+  const api = await startApi({
+    config,
+    runtimeDatabaseUrl: config.DATABASE_APP_URL ?? runtimeUrlFrom(ownerUrl, config.DATABASE_APP_PASSWORD),
+    tokenSecret: config.AUTH_TOKEN_SECRET ?? developmentTokenSecret(join(config.EMBEDDED_PG_DIR, '..', 'token-secret')),
+    adminDir: config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIR,
+  });
+
+  console.log(`\nSocial CRM is running${embedded ? ' on embedded PostgreSQL' : ''}.`);
+  console.log(`  Admin:   ${api.servesAdmin ? `${api.url}/` : '(not built: run `pnpm build`)'}`);
+  console.log(`  GraphQL: ${api.url}/graphql (WebSocket on the same path)`);
+  if (seeded || embedded) {
+    console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(24)} ${user.note}`);
+  }
+
+  const shutdown = async () => {
+    await api.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

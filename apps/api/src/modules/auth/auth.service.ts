@@ -1,0 +1,54 @@
+import type { RequestContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { verifyPassword } from '../../platform/auth/password.js';
+import { unauthenticated } from '../../platform/errors/app-error.js';
+import { parseInput } from '../../platform/graphql/validation.js';
+import { AppUser } from '../tenancy/entities/app-user.entity.js';
+import { type SignInInput, signInSchema } from './auth.input.js';
+import type { AuthPayload } from './auth.types.js';
+import type { LoginThrottle } from './login-throttle.js';
+import type { SessionService } from './session.service.js';
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+export class AuthService {
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Same answer, in about the same time, for an unknown email and a wrong password. */
+  async signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
+    const { email, password } = parseInput(signInSchema, input, 'input');
+    await this.throttle.attempt(email, ctx.clientAddress);
+    const manager = await this.scopes.manager(ctx);
+    const user = await manager
+      .getRepository(AppUser)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+    if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
+      throw unauthenticated(INVALID_CREDENTIALS);
+    }
+    await this.throttle.succeeded(email);
+    return this.sessions.start(manager, user.id);
+  }
+
+  async refresh(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
+    const outcome = await this.sessions.refresh(await this.scopes.manager(ctx), refreshToken);
+    if (outcome.kind === 'rotated') return outcome.payload;
+    // Revoke in a transaction of its own: this operation fails and rolls back.
+    const revocation: RequestContext = { ...ctx, principal: { kind: 'anonymous' } };
+    await this.scopes.run(revocation, (manager) => this.sessions.revokeFamily(manager, outcome.familyId));
+    throw unauthenticated('Refresh token reused; the session was ended');
+  }
+
+  async signOut(ctx: RequestContext, refreshToken: string | null): Promise<boolean> {
+    const manager = await this.scopes.manager(ctx);
+    if (refreshToken) await this.sessions.end(manager, refreshToken);
+    if (ctx.principal.kind === 'user') await this.sessions.revokeFamily(manager, ctx.principal.sessionId);
+    return true;
+  }
+}

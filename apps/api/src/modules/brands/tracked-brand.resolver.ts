@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { TenantRole } from '../../platform/auth/roles.js';
+import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
+import { CreateBrandInput, UpdateBrandInput } from './inputs/brand.input.js';
+import { TrackedBrandService } from './tracked-brand.service.js';
+import { TrackedBrandConnection, TrackedBrandType } from './tracked-brand.type.js';
+
+@Resolver(() => TrackedBrandType)
+export class TrackedBrandResolver {
+  constructor(private readonly brandService: TrackedBrandService) {}
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => TrackedBrandConnection, { description: 'Tracked brands of the active tenant, newest first.' })
+  brands(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return this.brandService.list(request, first, after);
+  }
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => TrackedBrandType, { description: 'One tracked brand of the active tenant.' })
+  brand(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.brandService.get(request, id);
+  }
+
+  @Authorized(TenantRole.MANAGER)
+  @Mutation(() => TrackedBrandType)
+  createBrand(@Ctx() { request }: GraphQLContext, @Arg('input', () => CreateBrandInput) input: CreateBrandInput) {
+    return this.brandService.create(request, input);
+  }
+
+  @Authorized(TenantRole.MANAGER)
+  @Mutation(() => TrackedBrandType)
+  updateBrand(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateBrandInput) input: UpdateBrandInput,
+  ) {
+    return this.brandService.update(request, id, input);
+  }
+
+  @Authorized(TenantRole.MANAGER)
+  @Mutation(() => ID, { description: 'Deletes a tracked brand; returns its id.' })
+  deleteBrand(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.brandService.delete(request, id);
+  }
+}

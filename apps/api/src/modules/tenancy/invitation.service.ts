@@ -1,0 +1,129 @@
+import { IsNull, type Repository } from 'typeorm';
+import { hashPassword, passwordWeakness, verifyPassword } from '../../platform/auth/password.js';
+import { compactUuid, expandUuid, hashSecret, newSecret } from '../../platform/auth/secret-token.js';
+import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { newId } from '../../platform/database/new-id.js';
+import { badUserInput, notFound, unauthenticated } from '../../platform/errors/app-error.js';
+import { parseInput, requireId } from '../../platform/graphql/validation.js';
+import type { AuthPayload } from '../auth/auth.types.js';
+import type { SessionService } from '../auth/session.service.js';
+import { AppUser } from './entities/app-user.entity.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { Membership } from './entities/membership.entity.js';
+import {
+  type AcceptInvitationInput,
+  acceptInvitationSchema,
+  type InviteMemberInput,
+  inviteMemberSchema,
+} from './inputs/tenancy.input.js';
+import type { CreatedInvitation } from './tenancy.types.js';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+const INVALID_INVITATION = 'Invitation is invalid, expired or already used';
+
+/**
+ * Invitations are single-use and expire. The token names its tenant (so it can be checked
+ * inside that tenant's row-level security) and carries a secret stored only as a hash.
+ */
+export class InvitationService {
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async invite(ctx: RequestContext, input: InviteMemberInput): Promise<CreatedInvitation> {
+    const { email, role } = parseInput(inviteMemberSchema, input, 'input');
+    const tenantId = await this.scopes.tenantId(ctx);
+    const { userId } = await this.scopes.access(ctx);
+    const secret = newSecret();
+    const invitation = {
+      tenantId,
+      id: newId(),
+      email,
+      role,
+      tokenHash: hashSecret(secret),
+      invitedBy: userId,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      acceptedAt: null,
+      createdAt: new Date(),
+    };
+    await (await this.scopes.repository(ctx, Invitation)).insert(invitation);
+    return { invitation, token: `inv_${compactUuid(invitation.tenantId)}_${secret}` };
+  }
+
+  async pending(ctx: RequestContext): Promise<Invitation[]> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    return (await this.scopes.repository(ctx, Invitation)).find({
+      where: { tenantId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      order: { id: 'DESC' },
+      take: 200,
+    });
+  }
+
+  async revoke(ctx: RequestContext, id: string): Promise<string> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const invitations = await this.scopes.repository(ctx, Invitation);
+    const { affected } = await invitations.update(
+      { tenantId, id: requireId(id), acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    if (!affected) throw notFound('Invitation');
+    return id;
+  }
+
+  /** Joins the invitee to the tenant (creating their user when new) and signs them in. */
+  async accept(ctx: RequestContext, input: AcceptInvitationInput): Promise<AuthPayload> {
+    const values = parseInput(acceptInvitationSchema, input, 'input');
+    const [, tenantHex = '', secret = ''] = values.token.split('_');
+    const tenantId = expandUuid(tenantHex);
+    if (!tenantId || !values.token.startsWith('inv_')) throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
+    // Possession of the token is the authority here, so the work runs as the server in that tenant.
+    return this.scopes.run(systemContext(tenantId, ctx), async (manager) => {
+      const invitation = await manager.getRepository(Invitation).findOne({
+        where: { tenantId, tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation || invitation.expiresAt.getTime() <= Date.now()) {
+        throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
+      }
+      const users = manager.getRepository(AppUser);
+      const existing = await users
+        .createQueryBuilder('user')
+        .addSelect('user.passwordHash')
+        .where('lower(user.email) = lower(:email)', { email: invitation.email })
+        .getOne();
+      const userId = existing
+        ? await this.confirmExisting(existing, values.password)
+        : await this.createUser(manager.getRepository(AppUser), invitation.email, values.name, values.password);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Membership)
+        .values({ tenantId, userId, role: invitation.role })
+        .orUpdate(['role'], ['tenant_id', 'user_id'])
+        .execute();
+      await manager.getRepository(Invitation).update({ tenantId, id: invitation.id }, { acceptedAt: new Date() });
+      return this.sessions.start(manager, userId);
+    });
+  }
+
+  private async confirmExisting(user: AppUser, password: string): Promise<string> {
+    if (!(await verifyPassword(user.passwordHash, password))) throw unauthenticated('Invalid email or password');
+    return user.id;
+  }
+
+  private async createUser(
+    users: Repository<AppUser>,
+    email: string,
+    name: string | undefined,
+    password: string,
+  ): Promise<string> {
+    if (!name) throw badUserInput([{ field: 'input.name', message: 'is required for a new account' }]);
+    const weakness = passwordWeakness(password, email);
+    if (weakness) throw badUserInput([{ field: 'input.password', message: weakness }]);
+    const id = newId();
+    await users.insert({ id, email, name, locale: 'es', passwordHash: await hashPassword(password) });
+    return id;
+  }
+}

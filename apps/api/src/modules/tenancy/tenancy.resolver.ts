@@ -1,0 +1,82 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { TenantRole } from '../../platform/auth/roles.js';
+import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
+import { AuthPayload } from '../auth/auth.types.js';
+import { AcceptInvitationInput, CreateTenantInput, InviteMemberInput } from './inputs/tenancy.input.js';
+import { InvitationService } from './invitation.service.js';
+import { MemberService } from './member.service.js';
+import { TenancyService } from './tenancy.service.js';
+import { CreatedInvitation, InvitationType, Me, MemberConnection, MemberType, TenantType } from './tenancy.types.js';
+
+@Resolver()
+export class TenancyResolver {
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly memberService: MemberService,
+    private readonly invitationService: InvitationService,
+  ) {}
+
+  @Authorized()
+  @Query(() => Me, { description: 'The signed-in user, the tenants they reach and their role in each.' })
+  me(@Ctx() { request }: GraphQLContext) {
+    return this.tenancy.me(request);
+  }
+
+  @Authorized()
+  @Mutation(() => TenantType, { description: 'Creates a tenant in an agency; the caller must be an admin of that agency.' })
+  createTenant(@Ctx() { request }: GraphQLContext, @Arg('input', () => CreateTenantInput) input: CreateTenantInput) {
+    return this.tenancy.createTenant(request, input);
+  }
+
+  @Authorized(TenantRole.MANAGER)
+  @Query(() => MemberConnection, { description: 'Direct members of the active tenant.' })
+  members(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    return this.memberService.list(request, first, after);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Mutation(() => MemberType, { description: 'Changes a member’s role. The last owner cannot be demoted.' })
+  changeMemberRole(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => TenantRole) role: TenantRole,
+  ) {
+    return this.memberService.changeRole(request, userId, role);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Mutation(() => ID, { description: 'Removes a member from the active tenant; returns the user id. The last owner cannot be removed.' })
+  removeMember(@Ctx() { request }: GraphQLContext, @Arg('userId', () => ID) userId: string) {
+    return this.memberService.remove(request, userId);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Query(() => [InvitationType], { description: 'Pending invitations of the active tenant (at most 200, newest first).' })
+  invitations(@Ctx() { request }: GraphQLContext) {
+    return this.invitationService.pending(request);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Mutation(() => CreatedInvitation, { description: 'Invites someone to the active tenant with a role; valid for 7 days, once.' })
+  inviteMember(@Ctx() { request }: GraphQLContext, @Arg('input', () => InviteMemberInput) input: InviteMemberInput) {
+    return this.invitationService.invite(request, input);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Mutation(() => ID, { description: 'Revokes a pending invitation; returns its id.' })
+  revokeInvitation(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.invitationService.revoke(request, id);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Accepts an invitation and signs the invitee in.' })
+  acceptInvitation(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput,
+  ) {
+    return this.invitationService.accept(request, input);
+  }
+}

@@ -1,0 +1,18 @@
+import { DataSource } from 'typeorm';
+import { entities } from './entities.js';
+import { migrations } from './migrations/index.js';
+
+/** A TypeORM data source; never `synchronize`: the schema changes only through migrations. */
+export function createDataSource(url: string, poolSize: number, applicationName: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    poolSize,
+    extra: { application_name: applicationName },
+  });
+}

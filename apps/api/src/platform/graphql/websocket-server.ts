@@ -1,0 +1,77 @@
+import type { Server } from 'node:http';
+import { execute, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AccessTokens } from '../auth/access-token.js';
+import { contextFromCredentials } from '../context/context-from-request.js';
+import type { OperationScopes } from '../database/operation-scope.js';
+import type { GraphQLContext } from './graphql-context.js';
+import { QUERY_LIMITS } from './limits.js';
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export interface WebSocketDeps {
+  readonly schema: GraphQLSchema;
+  readonly tokens: AccessTokens;
+  readonly scopes: OperationScopes;
+  readonly validationRules: ValidationRule[];
+  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/**
+ * graphql-ws on the same port as HTTP, under the same limits. A connection must present a
+ * valid token in its init message (`{ authorization: 'Bearer …', tenantId }`) or is closed.
+ */
+export function attachWebSocketServer(httpServer: Server, path: string, deps: WebSocketDeps) {
+  const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
+  const cleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+    {
+      schema: deps.schema,
+      onConnect: async (ctx) => {
+        try {
+          const request = await contextFromCredentials(credentialsOf(ctx.connectionParams, ctx.extra.request.socket.remoteAddress), deps.tokens);
+          if (request.principal.kind === 'anonymous') return false;
+          ctx.extra.context = { request };
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      // Each operation gets its own context (and so its own transaction).
+      context: (ctx) => ({ request: { ...(ctx.extra.context as GraphQLContext).request } }),
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return [error as never];
+        }
+        const errors = validate(deps.schema, document, [...specifiedRules, ...deps.validationRules]);
+        if (errors.length) return errors;
+      },
+      execute: async (args) => {
+        const result = await execute(args);
+        const { request } = args.contextValue as GraphQLContext;
+        await deps.scopes.finish(request, !('errors' in result && result.errors?.length));
+        return result;
+      },
+      // Errors leave through the same formatter as HTTP: no database text, no stack.
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)) } as never;
+      },
+    },
+    wsServer,
+  );
+  return { close: () => cleanup.dispose() };
+}
+
+function credentialsOf(params: Readonly<Record<string, unknown>> | undefined, address: string | undefined) {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    authorization: text(params?.authorization),
+    tenantId: text(params?.tenantId),
+    acceptLanguage: text(params?.locale),
+    clientAddress: address ?? 'unknown',
+  };
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { DataSource } from 'typeorm';
+
+const MAX_BODY = '100kb';
+
+/** Express for the plain routes: health, readiness, and the built admin app. */
+export function createHttpApp(options: { runtime: DataSource; adminDir: string | undefined; trustProxy: boolean }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.runtime.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use('/graphql', express.json({ limit: MAX_BODY }));
+  return app;
+}
+
+/** Serves the admin single-page app, falling back to index.html for client-side routes. */
+export function serveAdmin(app: Express, adminDir: string | undefined): boolean {
+  if (!adminDir || !existsSync(join(adminDir, 'index.html'))) return false;
+  app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    res.sendFile(join(adminDir, 'index.html'));
+  });
+  return true;
+}
+
+/** Malformed or oversized JSON bodies get a short GraphQL-shaped answer, not a stack trace. */
+export const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const tooLarge = error?.type === 'entity.too.large';
+  res.status(tooLarge ? 413 : 400).json({
+    errors: [
+      {
+        message: tooLarge ? `Request body exceeds ${MAX_BODY}` : 'Request body is not valid JSON',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  });
+};

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { AgencyRole, TenantRole } from '../../platform/auth/roles.js';
 import { Connection } from '../../platform/graphql/connection.js';
 
-@ObjectType({ description: 'An agency: runs the social presence of several brands (tenants).' })
+@ObjectType('Agency', { description: 'An agency: runs the social presence of several brands (tenants).' })
 export class AgencyType {
   @Field(() => ID)
   id: string;

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLResponse, gql, type Session, signIn } from '../support/graphql-client.js';
+import { rootFieldNames } from '../support/schema-operations.js';
+import { useSuite } from '../support/suite.js';
+import { PASSWORD, TENANT_ROLES, type World } from '../support/world.js';
+
+interface Targets {
+  readonly bApiKeyId: string;
+  readonly bInvitationId: string;
+}
+
+interface TenantOperation {
+  readonly document: string;
+  /** Variables aimed at tenant B's objects. */
+  readonly variables: (world: World, targets: Targets) => Record<string, unknown>;
+}
+
+const BRAND_INPUT = { name: 'Intruder', kind: 'OWN', keywords: ['intruder'] };
+
+// Every tenant-scoped operation, aimed at tenant B. A new operation must be added here:
+// the coverage test below fails otherwise.
+const TENANT_OPERATIONS: Record<string, TenantOperation> = {
+  brands: { document: '{ brands { totalCount edges { node { id name } } } }', variables: () => ({}) },
+  brand: { document: 'query($id: ID!) { brand(id: $id) { id name } }', variables: (w) => ({ id: w.brands.b }) },
+  createBrand: {
+    document: 'mutation($input: CreateBrandInput!) { createBrand(input: $input) { id } }',
+    variables: () => ({ input: BRAND_INPUT }),
+  },
+  updateBrand: {
+    document: 'mutation($id: ID!) { updateBrand(id: $id, input: { name: "stolen" }) { id name } }',
+    variables: (w) => ({ id: w.brands.b }),
+  },
+  deleteBrand: { document: 'mutation($id: ID!) { deleteBrand(id: $id) }', variables: (w) => ({ id: w.brands.b }) },
+  members: { document: '{ members { totalCount edges { node { id user { email } } } } }', variables: () => ({}) },
+  changeMemberRole: {
+    document: 'mutation($id: ID!) { changeMemberRole(userId: $id, role: VIEWER) { id role } }',
+    variables: (w) => ({ id: w.users.bOwner.id }),
+  },
+  removeMember: { document: 'mutation($id: ID!) { removeMember(userId: $id) }', variables: (w) => ({ id: w.users.bOwner.id }) },
+  invitations: { document: '{ invitations { id email } }', variables: () => ({}) },
+  inviteMember: {
+    document: 'mutation { inviteMember(input: { email: "spy@example.com", role: OWNER }) { token } }',
+    variables: () => ({}),
+  },
+  revokeInvitation: {
+    document: 'mutation($id: ID!) { revokeInvitation(id: $id) }',
+    variables: (_w, t) => ({ id: t.bInvitationId }),
+  },
+  apiKeys: { document: '{ apiKeys { id prefix } }', variables: () => ({}) },
+  createApiKey: {
+    document: 'mutation { createApiKey(input: { name: "spy", role: OWNER }) { secret } }',
+    variables: () => ({}),
+  },
+  revokeApiKey: { document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: (_w, t) => ({ id: t.bApiKeyId }) },
+};
+
+// Operations that act on no tenant named by the header; each has its own cross-tenant test.
+const UNSCOPED_OPERATIONS = ['me', 'createTenant', 'signIn', 'refreshSession', 'signOut', 'acceptInvitation'];
+
+const ATTACKERS = [...TENANT_ROLES.map((role) => `a${role}` as const), 'northAdmin', 'northMember'] as const;
+
+function expectRefused(response: GraphQLResponse<unknown>) {
+  expect(response.errors?.length, JSON.stringify(response)).toBeGreaterThan(0);
+  for (const error of response.errors ?? []) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(error.extensions?.code);
+  expect(response.data ?? null).toBeNull();
+}
+
+describe('tenant isolation through the api', () => {
+  const suite = useSuite();
+  const sessions = new Map<string, Session>();
+  let targets: Targets;
+
+  beforeAll(async () => {
+    const { world, api } = suite;
+    for (const name of [...ATTACKERS, 'bOwner'] as const) {
+      sessions.set(name, await signIn(api.graphqlUrl, world.users[name].email, PASSWORD));
+    }
+    const bOwner = { token: sessions.get('bOwner')?.accessToken, tenantId: world.tenants.b };
+    const key = await gql<{ createApiKey: { apiKey: { id: string } } }>(
+      api.graphqlUrl,
+      'mutation { createApiKey(input: { name: "b key", role: VIEWER }) { apiKey { id } } }',
+      {},
+      bOwner,
+    );
+    const invitation = await gql<{ inviteMember: { invitation: { id: string } } }>(
+      api.graphqlUrl,
+      'mutation { inviteMember(input: { email: "new@example.com", role: AGENT }) { invitation { id } } }',
+      {},
+      bOwner,
+    );
+    targets = {
+      bApiKeyId: key.data?.createApiKey.apiKey.id ?? '',
+      bInvitationId: invitation.data?.inviteMember.invitation.id ?? '',
+    };
+  });
+
+  it('covers every query and mutation of the contract', () => {
+    const { queries, mutations } = rootFieldNames();
+    const covered = [...Object.keys(TENANT_OPERATIONS), ...UNSCOPED_OPERATIONS].sort();
+    expect(covered).toEqual([...queries, ...mutations].sort());
+  });
+
+  describe.each(ATTACKERS)('as %s of agency North / tenant A', (attacker) => {
+    it.each(Object.keys(TENANT_OPERATIONS))('is refused %s with X-Tenant-Id of tenant B', async (name) => {
+      const operation = TENANT_OPERATIONS[name] as TenantOperation;
+      const response = await gql(suite.api.graphqlUrl, operation.document, operation.variables(suite.world, targets), {
+        token: sessions.get(attacker)?.accessToken,
+        tenantId: suite.world.tenants.b,
+      });
+      expectRefused(response);
+    });
+
+    it.each(Object.entries(TENANT_OPERATIONS).filter(([, op]) => op.document.includes('$id')).map(([name]) => name))(
+      'cannot reach tenant B’s object through %s while acting in tenant A',
+      async (name) => {
+        const operation = TENANT_OPERATIONS[name] as TenantOperation;
+        const response = await gql(suite.api.graphqlUrl, operation.document, operation.variables(suite.world, targets), {
+          token: sessions.get(attacker)?.accessToken,
+          tenantId: suite.world.tenants.a,
+        });
+        expectRefused(response);
+      },
+    );
+  });
+
+  it('leaves tenant B’s data untouched after every attempt (positive control: B’s owner sees it)', async () => {
+    const { world, api } = suite;
+    const bOwner = { token: sessions.get('bOwner')?.accessToken, tenantId: world.tenants.b };
+    const brands = await gql<{ brands: { edges: Array<{ node: { id: string; name: string } }> } }>(
+      api.graphqlUrl,
+      '{ brands { edges { node { id name } } } }',
+      {},
+      bOwner,
+    );
+    expect(brands.data?.brands.edges.map((edge) => edge.node)).toEqual([{ id: world.brands.b, name: 'Brand B' }]);
+    const members = await gql<{ members: { edges: Array<{ node: { id: string; role: string } }> } }>(
+      api.graphqlUrl,
+      '{ members { edges { node { id role } } } }',
+      {},
+      bOwner,
+    );
+    expect(members.data?.members.edges.map((edge) => edge.node)).toEqual([{ id: world.users.bOwner.id, role: 'OWNER' }]);
+    const keys = await gql<{ apiKeys: Array<{ revokedAt: string | null }> }>(api.graphqlUrl, '{ apiKeys { revokedAt } }', {}, bOwner);
+    expect(keys.data?.apiKeys).toEqual([{ revokedAt: null }]);
+    const invitations = await gql<{ invitations: Array<{ email: string }> }>(api.graphqlUrl, '{ invitations { email } }', {}, bOwner);
+    expect(invitations.data?.invitations).toEqual([{ email: 'new@example.com' }]);
+  });
+
+  it('lists in `me` only the tenants a user reaches', async () => {
+    const { world, api } = suite;
+    const tenantsOf = async (name: string) => {
+      const response = await gql<{ me: { tenants: Array<{ tenant: { id: string } }> } }>(
+        api.graphqlUrl,
+        '{ me { tenants { tenant { id } } } }',
+        {},
+        { token: sessions.get(name)?.accessToken },
+      );
+      return response.data?.me.tenants.map((access) => access.tenant.id).sort();
+    };
+    expect(await tenantsOf('aVIEWER')).toEqual([world.tenants.a]);
+    expect(await tenantsOf('northMember')).toEqual([world.tenants.a, world.tenants.a2].sort());
+    expect(await tenantsOf('bOwner')).toEqual([world.tenants.b]);
+  });
+
+  it('refuses createTenant in an agency the caller does not administer', async () => {
+    const { world, api } = suite;
+    for (const name of ['northAdmin', 'northMember', 'aOWNER'] as const) {
+      const response = await gql(
+        api.graphqlUrl,
+        'mutation($agencyId: ID!) { createTenant(input: { agencyId: $agencyId, name: "Spy brand" }) { id } }',
+        { agencyId: name === 'northAdmin' ? world.agencies.south : world.agencies.north },
+        { token: sessions.get(name)?.accessToken },
+      );
+      expectRefused(response);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const API_MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
+export const TEST_TOKEN_SECRET = 'integration-tests-token-secret-0123456789abcdef';
+
+export interface ApiProcess {
+  readonly url: string;
+  readonly graphqlUrl: string;
+  readonly process: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts the built api as its own process on a free port against `databaseUrl`. */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      DATABASE_APP_PASSWORD: 'socialcrm_app_test',
+      AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
+      SEED_DEMO_DATA: 'false',
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`api did not start:\n${output}`)), 30_000);
+    child.stdout?.on('data', () => {
+      const match = /GraphQL: (http:\/\/[^\s]+)\/graphql/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`api exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import type { AccessTokens } from '../../platform/auth/access-token.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
 import { newId } from '../../platform/database/new-id.js';
@@ -34,17 +34,16 @@ export class SessionService {
    */
   async refresh(manager: EntityManager, refreshToken: string): Promise<RefreshOutcome> {
     const tokens = manager.getRepository(RefreshToken);
-    const link = await tokens.findOne({
-      where: { tokenHash: hashSecret(refreshToken) },
-      lock: { mode: 'pessimistic_write' },
-    });
+    // No row lock: the reuse path revokes the family from another transaction, which a lock
+    // held here would block. Rotation is a conditional update instead.
+    const link = await tokens.findOneBy({ tokenHash: hashSecret(refreshToken) });
     const now = Date.now();
     if (!link || link.revokedAt || link.expiresAt.getTime() <= now) throw unauthenticated('Invalid refresh token');
-    if (link.rotatedAt) {
-      const withinGrace = now - link.rotatedAt.getTime() <= this.policy.reuseGraceSeconds * 1000;
-      if (!withinGrace) return { kind: 'reused', familyId: link.familyId };
-    } else {
-      await tokens.update({ id: link.id }, { rotatedAt: new Date(now) });
+    const rotatedAt =
+      link.rotatedAt ?? ((await tokens.update({ id: link.id, rotatedAt: IsNull() }, { rotatedAt: new Date(now) })).affected ? null : new Date(now));
+    // Two tabs refreshing with one token within the grace window both get new tokens.
+    if (rotatedAt && now - rotatedAt.getTime() > this.policy.reuseGraceSeconds * 1000) {
+      return { kind: 'reused', familyId: link.familyId };
     }
     return { kind: 'rotated', payload: await this.issue(manager, link.userId, link.familyId) };
   }

@@ -1,14 +1,15 @@
-import { SignJWT } from 'jose';
 import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { TEST_TOKEN_SECRET } from '../support/api-process.js';
 import { errorCodes, gql, SIGN_IN, signIn } from '../support/graphql-client.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
 
 const ME = '{ me { user { email } } }';
-const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
+const REFRESH =
+  'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
 const BRANDS = '{ brands { totalCount } }';
 
 async function timeSignIn(url: string, email: string, password: string): Promise<number> {
@@ -17,10 +18,17 @@ async function timeSignIn(url: string, email: string, password: string): Promise
   return performance.now() - started;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function wsQuery(url: string, connectionParams: Record<string, unknown>, query: string) {
-  const client = createClient({ url: url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+  const client = createClient({
+    url: url.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
   return new Promise<{ data?: unknown; error?: unknown }>((resolve) => {
     let data: unknown;
     client.subscribe(
@@ -52,14 +60,21 @@ describe('authentication', () => {
   it('answers a wrong password and an unknown user with the same words in similar time', async () => {
     const known = suite.world.users.aAGENT.email;
     const wrong = await gql(graphqlUrl, SIGN_IN, { email: known, password: 'Wrong-password-1' });
-    const unknown = await gql(graphqlUrl, SIGN_IN, { email: 'ghost@example.com', password: 'Wrong-password-1' });
+    const unknown = await gql(graphqlUrl, SIGN_IN, {
+      email: 'ghost@example.com',
+      password: 'Wrong-password-1',
+    });
     expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
     expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
     const wrongTimes: number[] = [];
     const unknownTimes: number[] = [];
     for (let i = 0; i < 3; i++) {
-      wrongTimes.push(await timeSignIn(graphqlUrl, suite.world.users.aMANAGER.email, `Wrong-password-${i}`));
-      unknownTimes.push(await timeSignIn(graphqlUrl, `ghost${i}@example.com`, `Wrong-password-${i}`));
+      wrongTimes.push(
+        await timeSignIn(graphqlUrl, suite.world.users.aMANAGER.email, `Wrong-password-${i}`),
+      );
+      unknownTimes.push(
+        await timeSignIn(graphqlUrl, `ghost${i}@example.com`, `Wrong-password-${i}`),
+      );
     }
     const ratio = median(unknownTimes) / median(wrongTimes);
     expect(ratio).toBeGreaterThan(0.5);
@@ -69,14 +84,28 @@ describe('authentication', () => {
   it('throttles attempts per account, and an alias list cannot multiply attempts', async () => {
     const email = suite.world.users.nobody.email;
     // Mutations run one after another and stop at the first failure: six aliases make one attempt.
-    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: signIn(input: { email: "${email}", password: "Wrong-${i}" }) { accessToken }`);
-    expect(errorCodes(await gql(graphqlUrl, `mutation { ${aliases.join(' ')} }`))).toEqual(['UNAUTHENTICATED']);
+    const aliases = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `a${i}: signIn(input: { email: "${email}", password: "Wrong-${i}" }) { accessToken }`,
+    );
+    expect(errorCodes(await gql(graphqlUrl, `mutation { ${aliases.join(' ')} }`))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     const codes: unknown[] = [];
     for (let attempt = 0; attempt < 5; attempt++) {
-      codes.push(...errorCodes(await gql(graphqlUrl, SIGN_IN, { email, password: `Wrong-${attempt}` })));
+      codes.push(
+        ...errorCodes(await gql(graphqlUrl, SIGN_IN, { email, password: `Wrong-${attempt}` })),
+      );
     }
     // The limit is 5 per account: 1 aliased + 4 single attempts fail normally, the next is throttled.
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+    expect(codes).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'RATE_LIMITED',
+    ]);
     const right = await gql(graphqlUrl, SIGN_IN, { email, password: PASSWORD });
     expect(errorCodes(right)).toEqual(['RATE_LIMITED']);
     expect(right.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
@@ -114,15 +143,28 @@ describe('authentication', () => {
 
   it('revokes the access token and the refresh token on sign-out', async () => {
     const session = await signIn(graphqlUrl, suite.world.users.aVIEWER.email, PASSWORD);
-    const out = await gql(graphqlUrl, 'mutation($t: String) { signOut(refreshToken: $t) }', { t: session.refreshToken }, { token: session.accessToken });
+    const out = await gql(
+      graphqlUrl,
+      'mutation($t: String) { signOut(refreshToken: $t) }',
+      { t: session.refreshToken },
+      { token: session.accessToken },
+    );
     expect(out.data).toEqual({ signOut: true });
-    expect(errorCodes(await gql(graphqlUrl, ME, {}, { token: session.accessToken }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await gql(graphqlUrl, REFRESH, { t: session.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await gql(graphqlUrl, ME, {}, { token: session.accessToken }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    expect(errorCodes(await gql(graphqlUrl, REFRESH, { t: session.refreshToken }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('rotates refresh tokens and revokes the whole family when a rotated one is reused', async () => {
     const first = await signIn(graphqlUrl, suite.world.users.aAGENT.email, PASSWORD);
-    const rotated = await gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(graphqlUrl, REFRESH, { t: first.refreshToken });
+    const rotated = await gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      graphqlUrl,
+      REFRESH,
+      { t: first.refreshToken },
+    );
     const second = rotated.data?.refreshSession;
     expect(second?.refreshToken).toBeTruthy();
     expect(second?.refreshToken).not.toBe(first.refreshToken);
@@ -130,8 +172,12 @@ describe('authentication', () => {
     const reuse = await gql(graphqlUrl, REFRESH, { t: first.refreshToken });
     expect(errorCodes(reuse)).toEqual(['UNAUTHENTICATED']);
     // The thief's reuse ended the family: the legitimate newest tokens stop working too.
-    expect(errorCodes(await gql(graphqlUrl, REFRESH, { t: second?.refreshToken }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await gql(graphqlUrl, ME, {}, { token: second?.accessToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await gql(graphqlUrl, REFRESH, { t: second?.refreshToken }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    expect(errorCodes(await gql(graphqlUrl, ME, {}, { token: second?.accessToken }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('lets two tabs refresh with the same token inside the grace window', async () => {
@@ -147,24 +193,40 @@ describe('authentication', () => {
   it("refuses a viewer's mutation and allows the viewer to read", async () => {
     const viewer = await signIn(graphqlUrl, suite.world.users.aVIEWER.email, PASSWORD);
     const caller = { token: viewer.accessToken, tenantId: suite.world.tenants.a };
-    const write = await gql(graphqlUrl, 'mutation { createBrand(input: { name: "V", kind: OWN, keywords: ["vv"] }) { id } }', {}, caller);
+    const write = await gql(
+      graphqlUrl,
+      'mutation { createBrand(input: { name: "V", kind: OWN, keywords: ["vv"] }) { id } }',
+      {},
+      caller,
+    );
     expect(errorCodes(write)).toEqual(['FORBIDDEN']);
     const read = await gql<{ brands: { totalCount: number } }>(graphqlUrl, BRANDS, {}, caller);
     expect(read.data?.brands.totalCount).toBe(1);
   });
 
-  it("lets an agency member reach every tenant of the agency and none other", async () => {
+  it('lets an agency member reach every tenant of the agency and none other', async () => {
     const member = await signIn(graphqlUrl, suite.world.users.northMember.email, PASSWORD);
     const { tenants } = suite.world;
     for (const tenantId of [tenants.a, tenants.a2]) {
-      const response = await gql<{ brands: { totalCount: number } }>(graphqlUrl, BRANDS, {}, { token: member.accessToken, tenantId });
+      const response = await gql<{ brands: { totalCount: number } }>(
+        graphqlUrl,
+        BRANDS,
+        {},
+        { token: member.accessToken, tenantId },
+      );
       expect(response.data?.brands.totalCount).toBe(1);
     }
-    expect(errorCodes(await gql(graphqlUrl, BRANDS, {}, { token: member.accessToken, tenantId: tenants.b }))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gql(graphqlUrl, BRANDS, {}, { token: member.accessToken, tenantId: tenants.b }),
+      ),
+    ).toEqual(['FORBIDDEN']);
   });
 
   it('requires a sign-in for tenant data', async () => {
-    expect(errorCodes(await gql(graphqlUrl, BRANDS, {}, { tenantId: suite.world.tenants.a }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(await gql(graphqlUrl, BRANDS, {}, { tenantId: suite.world.tenants.a })),
+    ).toEqual(['UNAUTHENTICATED']);
   });
 
   it('closes WebSocket connections without a valid token and serves those with one', async () => {
@@ -174,9 +236,20 @@ describe('authentication', () => {
     const forged = await wsQuery(url, { authorization: 'Bearer not-a-token' }, ME);
     expect(forged.error).toBeTruthy();
     const session = await signIn(graphqlUrl, suite.world.users.aOWNER.email, PASSWORD);
-    const ok = await wsQuery(url, { authorization: `Bearer ${session.accessToken}`, tenantId: suite.world.tenants.a }, BRANDS);
+    const ok = await wsQuery(
+      url,
+      { authorization: `Bearer ${session.accessToken}`, tenantId: suite.world.tenants.a },
+      BRANDS,
+    );
     expect(ok.data).toEqual({ data: { brands: { totalCount: 1 } } });
-    const crossTenant = await wsQuery(url, { authorization: `Bearer ${session.accessToken}`, tenantId: suite.world.tenants.b }, BRANDS);
-    expect((crossTenant.data as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const crossTenant = await wsQuery(
+      url,
+      { authorization: `Bearer ${session.accessToken}`, tenantId: suite.world.tenants.b },
+      BRANDS,
+    );
+    expect(
+      (crossTenant.data as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -1,6 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, dropTestDatabase, runtimeUrl, withClient } from '../support/databases.js';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  runtimeUrl,
+  withClient,
+} from '../support/databases.js';
 import { createWorld, type World } from '../support/world.js';
 
 // These tests talk SQL directly as the api's runtime role: the second wall must hold even if
@@ -26,7 +31,10 @@ describe('row-level security', () => {
   async function inTenant<T>(tenantIds: string[] | null, work: () => Promise<T>): Promise<T> {
     await runtime.query('BEGIN');
     try {
-      if (tenantIds) await runtime.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`{${tenantIds.join(',')}}`]);
+      if (tenantIds)
+        await runtime.query(`SELECT set_config('app.tenant_ids', $1, true)`, [
+          `{${tenantIds.join(',')}}`,
+        ]);
       return await work();
     } finally {
       await runtime.query('ROLLBACK');
@@ -51,7 +59,9 @@ describe('row-level security', () => {
       ),
     );
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    const unprotected = rows.filter((row) => !row.relrowsecurity || !row.relforcerowsecurity || row.policies === 0);
+    const unprotected = rows.filter(
+      (row) => !row.relrowsecurity || !row.relforcerowsecurity || row.policies === 0,
+    );
     expect(unprotected.map((row) => row.relname)).toEqual([]);
   });
 
@@ -73,9 +83,10 @@ describe('row-level security', () => {
     });
     await expect(
       inTenant(null, () =>
-        runtime.query(`INSERT INTO tracked_brand (tenant_id, id, name, kind) VALUES ($1, gen_random_uuid(), 'X', 'OWN')`, [
-          world.tenants.a,
-        ]),
+        runtime.query(
+          `INSERT INTO tracked_brand (tenant_id, id, name, kind) VALUES ($1, gen_random_uuid(), 'X', 'OWN')`,
+          [world.tenants.a],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -96,19 +107,28 @@ describe('row-level security', () => {
   it("cannot insert, update or delete another tenant's rows with tenant A set", async () => {
     await expect(
       inTenant([world.tenants.a], () =>
-        runtime.query(`INSERT INTO tracked_brand (tenant_id, id, name, kind) VALUES ($1, gen_random_uuid(), 'X', 'OWN')`, [
-          world.tenants.b,
-        ]),
+        runtime.query(
+          `INSERT INTO tracked_brand (tenant_id, id, name, kind) VALUES ($1, gen_random_uuid(), 'X', 'OWN')`,
+          [world.tenants.b],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
     await inTenant([world.tenants.a], async () => {
-      const updated = await runtime.query(`UPDATE tracked_brand SET name = 'stolen' WHERE tenant_id = $1`, [world.tenants.b]);
-      const deleted = await runtime.query('DELETE FROM tracked_brand WHERE tenant_id = $1', [world.tenants.b]);
+      const updated = await runtime.query(
+        `UPDATE tracked_brand SET name = 'stolen' WHERE tenant_id = $1`,
+        [world.tenants.b],
+      );
+      const deleted = await runtime.query('DELETE FROM tracked_brand WHERE tenant_id = $1', [
+        world.tenants.b,
+      ]);
       expect([updated.rowCount, deleted.rowCount]).toEqual([0, 0]);
     });
     await expect(
       inTenant([world.tenants.a], () =>
-        runtime.query('UPDATE tracked_brand SET tenant_id = $1 WHERE tenant_id = $2', [world.tenants.b, world.tenants.a]),
+        runtime.query('UPDATE tracked_brand SET tenant_id = $1 WHERE tenant_id = $2', [
+          world.tenants.b,
+          world.tenants.a,
+        ]),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -120,10 +140,10 @@ describe('row-level security', () => {
       const { rows } = await runtime.query('SELECT tenant_id FROM membership');
       expect(rows.map((row) => row.tenant_id)).toEqual([world.tenants.b]);
       await expect(
-        runtime.query(`INSERT INTO membership (tenant_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [
-          world.tenants.a,
-          world.users.bOwner.id,
-        ]),
+        runtime.query(
+          `INSERT INTO membership (tenant_id, user_id, role) VALUES ($1, $2, 'OWNER')`,
+          [world.tenants.a, world.users.bOwner.id],
+        ),
       ).rejects.toThrow(/row-level security/);
     } finally {
       await runtime.query('ROLLBACK');

@@ -20,8 +20,14 @@ const BRAND_INPUT = { name: 'Intruder', kind: 'OWN', keywords: ['intruder'] };
 // Every tenant-scoped operation, aimed at tenant B. A new operation must be added here:
 // the coverage test below fails otherwise.
 const TENANT_OPERATIONS: Record<string, TenantOperation> = {
-  brands: { document: '{ brands { totalCount edges { node { id name } } } }', variables: () => ({}) },
-  brand: { document: 'query($id: ID!) { brand(id: $id) { id name } }', variables: (w) => ({ id: w.brands.b }) },
+  brands: {
+    document: '{ brands { totalCount edges { node { id name } } } }',
+    variables: () => ({}),
+  },
+  brand: {
+    document: 'query($id: ID!) { brand(id: $id) { id name } }',
+    variables: (w) => ({ id: w.brands.b }),
+  },
   createBrand: {
     document: 'mutation($input: CreateBrandInput!) { createBrand(input: $input) { id } }',
     variables: () => ({ input: BRAND_INPUT }),
@@ -30,16 +36,26 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: 'mutation($id: ID!) { updateBrand(id: $id, input: { name: "stolen" }) { id name } }',
     variables: (w) => ({ id: w.brands.b }),
   },
-  deleteBrand: { document: 'mutation($id: ID!) { deleteBrand(id: $id) }', variables: (w) => ({ id: w.brands.b }) },
-  members: { document: '{ members { totalCount edges { node { id user { email } } } } }', variables: () => ({}) },
+  deleteBrand: {
+    document: 'mutation($id: ID!) { deleteBrand(id: $id) }',
+    variables: (w) => ({ id: w.brands.b }),
+  },
+  members: {
+    document: '{ members { totalCount edges { node { id user { email } } } } }',
+    variables: () => ({}),
+  },
   changeMemberRole: {
     document: 'mutation($id: ID!) { changeMemberRole(userId: $id, role: VIEWER) { id role } }',
     variables: (w) => ({ id: w.users.bOwner.id }),
   },
-  removeMember: { document: 'mutation($id: ID!) { removeMember(userId: $id) }', variables: (w) => ({ id: w.users.bOwner.id }) },
+  removeMember: {
+    document: 'mutation($id: ID!) { removeMember(userId: $id) }',
+    variables: (w) => ({ id: w.users.bOwner.id }),
+  },
   invitations: { document: '{ invitations { id email } }', variables: () => ({}) },
   inviteMember: {
-    document: 'mutation { inviteMember(input: { email: "spy@example.com", role: OWNER }) { token } }',
+    document:
+      'mutation { inviteMember(input: { email: "spy@example.com", role: OWNER }) { token } }',
     variables: () => ({}),
   },
   revokeInvitation: {
@@ -51,17 +67,32 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: 'mutation { createApiKey(input: { name: "spy", role: OWNER }) { secret } }',
     variables: () => ({}),
   },
-  revokeApiKey: { document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: (_w, t) => ({ id: t.bApiKeyId }) },
+  revokeApiKey: {
+    document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+    variables: (_w, t) => ({ id: t.bApiKeyId }),
+  },
 };
 
 // Operations that act on no tenant named by the header; each has its own cross-tenant test.
-const UNSCOPED_OPERATIONS = ['me', 'createTenant', 'signIn', 'refreshSession', 'signOut', 'acceptInvitation'];
+const UNSCOPED_OPERATIONS = [
+  'me',
+  'createTenant',
+  'signIn',
+  'refreshSession',
+  'signOut',
+  'acceptInvitation',
+];
 
-const ATTACKERS = [...TENANT_ROLES.map((role) => `a${role}` as const), 'northAdmin', 'northMember'] as const;
+const ATTACKERS = [
+  ...TENANT_ROLES.map((role) => `a${role}` as const),
+  'northAdmin',
+  'northMember',
+] as const;
 
 function expectRefused(response: GraphQLResponse<unknown>) {
   expect(response.errors?.length, JSON.stringify(response)).toBeGreaterThan(0);
-  for (const error of response.errors ?? []) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(error.extensions?.code);
+  for (const error of response.errors ?? [])
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(error.extensions?.code);
   expect(response.data ?? null).toBeNull();
 }
 
@@ -101,26 +132,40 @@ describe('tenant isolation through the api', () => {
   });
 
   describe.each(ATTACKERS)('as %s of agency North / tenant A', (attacker) => {
-    it.each(Object.keys(TENANT_OPERATIONS))('is refused %s with X-Tenant-Id of tenant B', async (name) => {
-      const operation = TENANT_OPERATIONS[name] as TenantOperation;
-      const response = await gql(suite.api.graphqlUrl, operation.document, operation.variables(suite.world, targets), {
-        token: sessions.get(attacker)?.accessToken,
-        tenantId: suite.world.tenants.b,
-      });
-      expectRefused(response);
-    });
-
-    it.each(Object.entries(TENANT_OPERATIONS).filter(([, op]) => op.document.includes('$id')).map(([name]) => name))(
-      'cannot reach tenant B’s object through %s while acting in tenant A',
+    it.each(Object.keys(TENANT_OPERATIONS))(
+      'is refused %s with X-Tenant-Id of tenant B',
       async (name) => {
         const operation = TENANT_OPERATIONS[name] as TenantOperation;
-        const response = await gql(suite.api.graphqlUrl, operation.document, operation.variables(suite.world, targets), {
-          token: sessions.get(attacker)?.accessToken,
-          tenantId: suite.world.tenants.a,
-        });
+        const response = await gql(
+          suite.api.graphqlUrl,
+          operation.document,
+          operation.variables(suite.world, targets),
+          {
+            token: sessions.get(attacker)?.accessToken,
+            tenantId: suite.world.tenants.b,
+          },
+        );
         expectRefused(response);
       },
     );
+
+    it.each(
+      Object.entries(TENANT_OPERATIONS)
+        .filter(([, op]) => op.document.includes('$id'))
+        .map(([name]) => name),
+    )('cannot reach tenant B’s object through %s while acting in tenant A', async (name) => {
+      const operation = TENANT_OPERATIONS[name] as TenantOperation;
+      const response = await gql(
+        suite.api.graphqlUrl,
+        operation.document,
+        operation.variables(suite.world, targets),
+        {
+          token: sessions.get(attacker)?.accessToken,
+          tenantId: suite.world.tenants.a,
+        },
+      );
+      expectRefused(response);
+    });
   });
 
   it('leaves tenant B’s data untouched after every attempt (positive control: B’s owner sees it)', async () => {
@@ -132,17 +177,28 @@ describe('tenant isolation through the api', () => {
       {},
       bOwner,
     );
-    expect(brands.data?.brands.edges.map((edge) => edge.node)).toEqual([{ id: world.brands.b, name: 'Brand B' }]);
-    const members = await gql<{ members: { edges: Array<{ node: { id: string; role: string } }> } }>(
+    expect(brands.data?.brands.edges.map((edge) => edge.node)).toEqual([
+      { id: world.brands.b, name: 'Brand B' },
+    ]);
+    const members = await gql<{
+      members: { edges: Array<{ node: { id: string; role: string } }> };
+    }>(api.graphqlUrl, '{ members { edges { node { id role } } } }', {}, bOwner);
+    expect(members.data?.members.edges.map((edge) => edge.node)).toEqual([
+      { id: world.users.bOwner.id, role: 'OWNER' },
+    ]);
+    const keys = await gql<{ apiKeys: Array<{ revokedAt: string | null }> }>(
       api.graphqlUrl,
-      '{ members { edges { node { id role } } } }',
+      '{ apiKeys { revokedAt } }',
       {},
       bOwner,
     );
-    expect(members.data?.members.edges.map((edge) => edge.node)).toEqual([{ id: world.users.bOwner.id, role: 'OWNER' }]);
-    const keys = await gql<{ apiKeys: Array<{ revokedAt: string | null }> }>(api.graphqlUrl, '{ apiKeys { revokedAt } }', {}, bOwner);
     expect(keys.data?.apiKeys).toEqual([{ revokedAt: null }]);
-    const invitations = await gql<{ invitations: Array<{ email: string }> }>(api.graphqlUrl, '{ invitations { email } }', {}, bOwner);
+    const invitations = await gql<{ invitations: Array<{ email: string }> }>(
+      api.graphqlUrl,
+      '{ invitations { email } }',
+      {},
+      bOwner,
+    );
     expect(invitations.data?.invitations).toEqual([{ email: 'new@example.com' }]);
   });
 

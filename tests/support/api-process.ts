@@ -13,7 +13,10 @@ export interface ApiProcess {
 }
 
 /** Starts the built api as its own process on a free port against `databaseUrl`. */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const child = spawn(process.execPath, [API_MAIN], {
     env: {
       PATH: process.env.PATH,

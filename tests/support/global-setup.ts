@@ -1,5 +1,5 @@
-import type { TestProject } from 'vitest/node';
 import { migrate } from '@socialcrm/api/migrate';
+import type { TestProject } from 'vitest/node';
 import { databaseUrl, RUNTIME_PASSWORD, TEMPLATE_DATABASE, withClient } from './databases.js';
 import { startPostgresServer } from './postgres-server.js';
 

@@ -1,7 +1,11 @@
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly data?: T | null;
-  readonly errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+  readonly errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: Record<string, unknown> & { code?: string };
+  }>;
 }
 
 export interface Caller {
@@ -19,12 +23,17 @@ export async function gql<T = Record<string, unknown>>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (caller.token) headers.authorization = `Bearer ${caller.token}`;
   if (caller.tenantId) headers['x-tenant-id'] = caller.tenantId;
-  const response = await fetch(graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
 }
 
-export const errorCodes = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map((e) => e.extensions?.code);
+export const errorCodes = (response: GraphQLResponse<unknown>) =>
+  (response.errors ?? []).map((e) => e.extensions?.code);
 
 export const SIGN_IN = /* GraphQL */ `
   mutation SignIn($email: String!, $password: String!) {
@@ -41,8 +50,13 @@ export interface Session {
   readonly refreshToken: string;
 }
 
-export async function signIn(graphqlUrl: string, email: string, password: string): Promise<Session> {
+export async function signIn(
+  graphqlUrl: string,
+  email: string,
+  password: string,
+): Promise<Session> {
   const response = await gql<{ signIn: Session }>(graphqlUrl, SIGN_IN, { email, password });
-  if (!response.data?.signIn) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(response.errors)}`);
+  if (!response.data?.signIn)
+    throw new Error(`sign-in of ${email} failed: ${JSON.stringify(response.errors)}`);
   return response.data.signIn;
 }

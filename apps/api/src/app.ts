@@ -48,10 +48,17 @@ export interface ApiOptions {
 const GRAPHQL_PATH = '/graphql';
 
 /** The composition root: builds every service once and serves GraphQL over HTTP and WebSocket. */
-export async function startApi({ config, runtimeDatabaseUrl, tokenSecret, adminDir }: ApiOptions): Promise<RunningApi> {
+export async function startApi({
+  config,
+  runtimeDatabaseUrl,
+  tokenSecret,
+  adminDir,
+}: ApiOptions): Promise<RunningApi> {
   const runtime = createDataSource(runtimeDatabaseUrl, config.DATABASE_POOL_SIZE, 'socialcrm-api');
   await runtime.initialize();
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : undefined;
 
   const scopes = new OperationScopes(runtime);
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
@@ -69,7 +76,11 @@ export async function startApi({ config, runtimeDatabaseUrl, tokenSecret, adminD
   );
   const container = resolverContainer([
     new AuthResolver(new AuthService(scopes, sessions, throttle)),
-    new TenancyResolver(new TenancyService(scopes), new MemberService(scopes), new InvitationService(scopes, sessions)),
+    new TenancyResolver(
+      new TenancyService(scopes),
+      new MemberService(scopes),
+      new InvitationService(scopes, sessions),
+    ),
     new TrackedBrandResolver(new TrackedBrandService(scopes)),
     new ApiKeyResolver(new ApiKeyService(scopes)),
   ]);
@@ -141,7 +152,9 @@ export async function startApi({ config, runtimeDatabaseUrl, tokenSecret, adminD
 
 /** TypeGraphQL asks the container for each resolver class; each was built once above. */
 function resolverContainer(instances: object[]): ContainerType {
-  const byClass = new Map<unknown, object>(instances.map((instance) => [instance.constructor, instance]));
+  const byClass = new Map<unknown, object>(
+    instances.map((instance) => [instance.constructor, instance]),
+  );
   return {
     get: (someClass) => {
       const instance = byClass.get(someClass);

@@ -22,8 +22,11 @@ async function main(): Promise<void> {
 
   const api = await startApi({
     config,
-    runtimeDatabaseUrl: config.DATABASE_APP_URL ?? runtimeUrlFrom(ownerUrl, config.DATABASE_APP_PASSWORD),
-    tokenSecret: config.AUTH_TOKEN_SECRET ?? developmentTokenSecret(join(config.EMBEDDED_PG_DIR, '..', 'token-secret')),
+    runtimeDatabaseUrl:
+      config.DATABASE_APP_URL ?? runtimeUrlFrom(ownerUrl, config.DATABASE_APP_PASSWORD),
+    tokenSecret:
+      config.AUTH_TOKEN_SECRET ??
+      developmentTokenSecret(join(config.EMBEDDED_PG_DIR, '..', 'token-secret')),
     adminDir: config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIR,
   });
 

@@ -1,1 +1,5 @@
-// Public surface of the domain package: one re-export per concept.
+// Public surface of the domain package: one re-export per area.
+export * from './influence/index.js';
+export * from './lifecycle/index.js';
+export * from './maturity/index.js';
+export * from './measurement/index.js';

@@ -10,7 +10,9 @@ export function formatApiKey(tenantId: string, keyId: string, secret: string): s
 export const API_KEY_PREFIX_LENGTH = 16;
 
 /** The presented key's parts, or null when it is not shaped like one of our keys. */
-export function parseApiKey(token: string): { tenantId: string; apiKeyId: string; secretHash: Buffer } | null {
+export function parseApiKey(
+  token: string,
+): { tenantId: string; apiKeyId: string; secretHash: Buffer } | null {
   const match = PATTERN.exec(token);
   if (!match) return null;
   const tenantId = expandUuid(match[1] ?? '');

@@ -9,14 +9,19 @@ export class ApiKeyResolver {
   constructor(private readonly apiKeyService: ApiKeyService) {}
 
   @Authorized(TenantRole.OWNER)
-  @Query(() => [ApiKeyType], { description: 'API keys of the active tenant (at most 200, newest first).' })
+  @Query(() => [ApiKeyType], {
+    description: 'API keys of the active tenant (at most 200, newest first).',
+  })
   apiKeys(@Ctx() { request }: GraphQLContext) {
     return this.apiKeyService.list(request);
   }
 
   @Authorized(TenantRole.OWNER)
   @Mutation(() => CreatedApiKey)
-  createApiKey(@Ctx() { request }: GraphQLContext, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput) {
+  createApiKey(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+  ) {
     return this.apiKeyService.create(request, input);
   }
 

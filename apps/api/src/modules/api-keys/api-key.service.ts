@@ -1,19 +1,23 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import { ApiKey } from './api-key.entity.js';
-import { API_KEY_PREFIX_LENGTH, formatApiKey } from './api-key-token.js';
 import { type CreateApiKeyInput, type CreatedApiKey, createApiKeySchema } from './api-key.type.js';
+import { API_KEY_PREFIX_LENGTH, formatApiKey } from './api-key-token.js';
 
 export class ApiKeyService {
   constructor(private readonly scopes: OperationScopes) {}
 
   async list(ctx: RequestContext): Promise<ApiKey[]> {
     const tenantId = await this.scopes.tenantId(ctx);
-    return (await this.scopes.repository(ctx, ApiKey)).find({ where: { tenantId }, order: { id: 'DESC' }, take: 200 });
+    return (await this.scopes.repository(ctx, ApiKey)).find({
+      where: { tenantId },
+      order: { id: 'DESC' },
+      take: 200,
+    });
   }
 
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {

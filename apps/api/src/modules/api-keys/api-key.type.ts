@@ -2,7 +2,10 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { TenantRole } from '../../platform/auth/roles.js';
 
-@ObjectType('ApiKey', { description: "A machine credential of the active tenant. Its secret is never shown again after creation." })
+@ObjectType('ApiKey', {
+  description:
+    'A machine credential of the active tenant. Its secret is never shown again after creation.',
+})
 export class ApiKeyType {
   @Field(() => ID)
   id: string;
@@ -31,7 +34,10 @@ export class CreatedApiKey {
   @Field(() => ApiKeyType)
   apiKey: ApiKeyType;
 
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <secret>`. Store it now: it cannot be shown again.' })
+  @Field(() => String, {
+    description:
+      'Send as `Authorization: Bearer <secret>`. Store it now: it cannot be shown again.',
+  })
   secret: string;
 }
 
@@ -45,6 +51,8 @@ export class CreateApiKeyInput {
   @Field(() => String)
   name: string;
 
-  @Field(() => TenantRole, { description: 'What the key may do, as a member with this role would.' })
+  @Field(() => TenantRole, {
+    description: 'What the key may do, as a member with this role would.',
+  })
   role: TenantRole;
 }

@@ -1,7 +1,11 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
 
-export const emailSchema = z.string().trim().max(254, 'must have at most 254 characters').pipe(z.email('is not a valid email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'must have at most 254 characters')
+  .pipe(z.email('is not a valid email address'));
 
 export const signInSchema = z.object({
   email: emailSchema,

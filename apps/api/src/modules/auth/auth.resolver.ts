@@ -8,17 +8,26 @@ import { AuthPayload } from './auth.types.js';
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Throttled per account and per address.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in with email and password. Throttled per account and per address.',
+  })
   signIn(@Ctx() { request }: GraphQLContext, @Arg('input', () => SignInInput) input: SignInInput) {
     return this.auth.signIn(request, input);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for new tokens (the old one stops working).' })
-  refreshSession(@Ctx() { request }: GraphQLContext, @Arg('refreshToken', () => String) refreshToken: string) {
+  @Mutation(() => AuthPayload, {
+    description: 'Exchanges a refresh token for new tokens (the old one stops working).',
+  })
+  refreshSession(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('refreshToken', () => String) refreshToken: string,
+  ) {
     return this.auth.refresh(request, refreshToken);
   }
 
-  @Mutation(() => Boolean, { description: "Ends the session of the given refresh token and the caller's current session." })
+  @Mutation(() => Boolean, {
+    description: "Ends the session of the given refresh token and the caller's current session.",
+  })
   signOut(
     @Ctx() { request }: GraphQLContext,
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,

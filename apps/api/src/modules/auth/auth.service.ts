@@ -1,6 +1,6 @@
+import { verifyPassword } from '../../platform/auth/password.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { verifyPassword } from '../../platform/auth/password.js';
 import { unauthenticated } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import { AppUser } from '../tenancy/entities/app-user.entity.js';
@@ -41,14 +41,17 @@ export class AuthService {
     if (outcome.kind === 'rotated') return outcome.payload;
     // Revoke in a transaction of its own: this operation fails and rolls back.
     const revocation: RequestContext = { ...ctx, principal: { kind: 'anonymous' } };
-    await this.scopes.run(revocation, (manager) => this.sessions.revokeFamily(manager, outcome.familyId));
+    await this.scopes.run(revocation, (manager) =>
+      this.sessions.revokeFamily(manager, outcome.familyId),
+    );
     throw unauthenticated('Refresh token reused; the session was ended');
   }
 
   async signOut(ctx: RequestContext, refreshToken: string | null): Promise<boolean> {
     const manager = await this.scopes.manager(ctx);
     if (refreshToken) await this.sessions.end(manager, refreshToken);
-    if (ctx.principal.kind === 'user') await this.sessions.revokeFamily(manager, ctx.principal.sessionId);
+    if (ctx.principal.kind === 'user')
+      await this.sessions.revokeFamily(manager, ctx.principal.sessionId);
     return true;
   }
 }

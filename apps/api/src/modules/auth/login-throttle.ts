@@ -1,5 +1,10 @@
 import type { Redis } from 'ioredis';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '../../platform/errors/app-error.js';
 
 export interface LoginThrottleLimits {
@@ -20,7 +25,12 @@ export class LoginThrottle {
   constructor(limits: LoginThrottleLimits, redis?: Redis) {
     const make = (keyPrefix: string, points: number) =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: limits.windowSeconds })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix,
+            points,
+            duration: limits.windowSeconds,
+          })
         : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
     this.byAccount = make('login:account', limits.perAccount);
     this.byAddress = make('login:address', limits.perAddress);
@@ -29,11 +39,16 @@ export class LoginThrottle {
   /** Takes one attempt from both budgets; refuses with RATE_LIMITED when either is spent. */
   async attempt(email: string, address: string): Promise<void> {
     try {
-      await Promise.all([this.byAccount.consume(email.toLowerCase()), this.byAddress.consume(address)]);
+      await Promise.all([
+        this.byAccount.consume(email.toLowerCase()),
+        this.byAddress.consume(address),
+      ]);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);
-      throw new AppError(ErrorCode.RateLimited, 'Too many sign-in attempts; try again later', { retryAfterSeconds });
+      throw new AppError(ErrorCode.RateLimited, 'Too many sign-in attempts; try again later', {
+        retryAfterSeconds,
+      });
     }
   }
 

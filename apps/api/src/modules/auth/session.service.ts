@@ -38,9 +38,14 @@ export class SessionService {
     // held here would block. Rotation is a conditional update instead.
     const link = await tokens.findOneBy({ tokenHash: hashSecret(refreshToken) });
     const now = Date.now();
-    if (!link || link.revokedAt || link.expiresAt.getTime() <= now) throw unauthenticated('Invalid refresh token');
+    if (!link || link.revokedAt || link.expiresAt.getTime() <= now)
+      throw unauthenticated('Invalid refresh token');
     const rotatedAt =
-      link.rotatedAt ?? ((await tokens.update({ id: link.id, rotatedAt: IsNull() }, { rotatedAt: new Date(now) })).affected ? null : new Date(now));
+      link.rotatedAt ??
+      ((await tokens.update({ id: link.id, rotatedAt: IsNull() }, { rotatedAt: new Date(now) }))
+        .affected
+        ? null
+        : new Date(now));
     // Two tabs refreshing with one token within the grace window both get new tokens.
     if (rotatedAt && now - rotatedAt.getTime() > this.policy.reuseGraceSeconds * 1000) {
       return { kind: 'reused', familyId: link.familyId };
@@ -50,7 +55,9 @@ export class SessionService {
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
   async end(manager: EntityManager, refreshToken: string): Promise<void> {
-    const link = await manager.getRepository(RefreshToken).findOneBy({ tokenHash: hashSecret(refreshToken) });
+    const link = await manager
+      .getRepository(RefreshToken)
+      .findOneBy({ tokenHash: hashSecret(refreshToken) });
     if (link) await this.revokeFamily(manager, link.familyId);
   }
 
@@ -63,7 +70,11 @@ export class SessionService {
       .execute();
   }
 
-  private async issue(manager: EntityManager, userId: string, familyId: string): Promise<AuthPayload> {
+  private async issue(
+    manager: EntityManager,
+    userId: string,
+    familyId: string,
+  ): Promise<AuthPayload> {
     const refreshToken = newSecret();
     const refreshTokenExpiresAt = new Date(Date.now() + this.policy.refreshTtlDays * 86_400_000);
     await manager.getRepository(RefreshToken).insert({
@@ -74,6 +85,11 @@ export class SessionService {
       expiresAt: refreshTokenExpiresAt,
     });
     const access = await this.accessTokens.issue(userId, familyId);
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
   }
 }

@@ -10,10 +10,13 @@ export class TrackedBrandResolver {
   constructor(private readonly brandService: TrackedBrandService) {}
 
   @Authorized(TenantRole.VIEWER)
-  @Query(() => TrackedBrandConnection, { description: 'Tracked brands of the active tenant, newest first.' })
+  @Query(() => TrackedBrandConnection, {
+    description: 'Tracked brands of the active tenant, newest first.',
+  })
   brands(
     @Ctx() { request }: GraphQLContext,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
+    first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     return this.brandService.list(request, first, after);
@@ -27,7 +30,10 @@ export class TrackedBrandResolver {
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => TrackedBrandType)
-  createBrand(@Ctx() { request }: GraphQLContext, @Arg('input', () => CreateBrandInput) input: CreateBrandInput) {
+  createBrand(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => CreateBrandInput) input: CreateBrandInput,
+  ) {
     return this.brandService.create(request, input);
   }
 

@@ -1,10 +1,15 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
-import { checkPageSize, decodeCursor, type Page, toPage } from '../../platform/graphql/connection.js';
-import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
+import {
+  checkPageSize,
+  decodeCursor,
+  type Page,
+  toPage,
+} from '../../platform/graphql/connection.js';
+import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import {
   type CreateBrandInput,
   createBrandSchema,
@@ -57,7 +62,9 @@ export class TrackedBrandService {
     const values = parseInput(createBrandSchema, input, 'input');
     const tenantId = await this.scopes.tenantId(ctx);
     const brands = await this.scopes.repository(ctx, TrackedBrand);
-    return this.saveUniquely(() => brands.save(brands.create({ ...values, tenantId, id: newId() })));
+    return this.saveUniquely(() =>
+      brands.save(brands.create({ ...values, tenantId, id: newId() })),
+    );
   }
 
   async update(ctx: RequestContext, id: string, input: UpdateBrandInput): Promise<TrackedBrand> {
@@ -65,7 +72,9 @@ export class TrackedBrandService {
     const brand = await this.get(ctx, id);
     const next = { ...brand, ...changes };
     if (!needsATerm(next)) {
-      throw badUserInput([{ field: `input.${needsATermProblem.path[0]}`, message: needsATermProblem.message }]);
+      throw badUserInput([
+        { field: `input.${needsATermProblem.path[0]}`, message: needsATermProblem.message },
+      ]);
     }
     const brands = await this.scopes.repository(ctx, TrackedBrand);
     return this.saveUniquely(() => brands.save(brands.merge(brand, changes)));
@@ -83,7 +92,8 @@ export class TrackedBrandService {
     try {
       return await save();
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('A brand with this name already exists', 'input.name');
+      if (isUniqueViolation(error))
+        throw conflict('A brand with this name already exists', 'input.name');
       throw error;
     }
   }

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/connection.js';
 import { BrandKind } from './brand-kind.js';
 
-@ObjectType('TrackedBrand', { description: 'A brand the tenant listens for, with the terms that find its mentions.' })
+@ObjectType('TrackedBrand', {
+  description: 'A brand the tenant listens for, with the terms that find its mentions.',
+})
 export class TrackedBrandType {
   @Field(() => ID)
   id: string;
@@ -13,7 +15,9 @@ export class TrackedBrandType {
   @Field(() => BrandKind)
   kind: BrandKind;
 
-  @Field(() => [String], { description: 'Words and phrases, matched on word boundaries, case- and accent-insensitive.' })
+  @Field(() => [String], {
+    description: 'Words and phrases, matched on word boundaries, case- and accent-insensitive.',
+  })
   keywords: string[];
 
   @Field(() => [String], { description: 'Hashtags, stored with their leading #.' })
@@ -22,7 +26,9 @@ export class TrackedBrandType {
   @Field(() => [String], { description: 'Social handles, stored with their leading @.' })
   handles: string[];
 
-  @Field(() => [String], { description: 'A mention containing any of these terms is not attributed to the brand.' })
+  @Field(() => [String], {
+    description: 'A mention containing any of these terms is not attributed to the brand.',
+  })
   excludedTerms: string[];
 
   @Field(() => Date)

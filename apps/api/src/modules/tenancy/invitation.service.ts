@@ -1,9 +1,14 @@
 import { IsNull, type Repository } from 'typeorm';
 import { hashPassword, passwordWeakness, verifyPassword } from '../../platform/auth/password.js';
-import { compactUuid, expandUuid, hashSecret, newSecret } from '../../platform/auth/secret-token.js';
+import {
+  compactUuid,
+  expandUuid,
+  hashSecret,
+  newSecret,
+} from '../../platform/auth/secret-token.js';
 import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound, unauthenticated } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import type { AuthPayload } from '../auth/auth.types.js';
@@ -77,11 +82,17 @@ export class InvitationService {
     const values = parseInput(acceptInvitationSchema, input, 'input');
     const [, tenantHex = '', secret = ''] = values.token.split('_');
     const tenantId = expandUuid(tenantHex);
-    if (!tenantId || !values.token.startsWith('inv_')) throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
+    if (!tenantId || !values.token.startsWith('inv_'))
+      throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
     // Possession of the token is the authority here, so the work runs as the server in that tenant.
     return this.scopes.run(systemContext(tenantId, ctx), async (manager) => {
       const invitation = await manager.getRepository(Invitation).findOne({
-        where: { tenantId, tokenHash: hashSecret(secret), acceptedAt: IsNull(), revokedAt: IsNull() },
+        where: {
+          tenantId,
+          tokenHash: hashSecret(secret),
+          acceptedAt: IsNull(),
+          revokedAt: IsNull(),
+        },
         lock: { mode: 'pessimistic_write' },
       });
       if (!invitation || invitation.expiresAt.getTime() <= Date.now()) {
@@ -95,7 +106,12 @@ export class InvitationService {
         .getOne();
       const userId = existing
         ? await this.confirmExisting(existing, values.password)
-        : await this.createUser(manager.getRepository(AppUser), invitation.email, values.name, values.password);
+        : await this.createUser(
+            manager.getRepository(AppUser),
+            invitation.email,
+            values.name,
+            values.password,
+          );
       await manager
         .createQueryBuilder()
         .insert()
@@ -103,13 +119,16 @@ export class InvitationService {
         .values({ tenantId, userId, role: invitation.role })
         .orUpdate(['role'], ['tenant_id', 'user_id'])
         .execute();
-      await manager.getRepository(Invitation).update({ tenantId, id: invitation.id }, { acceptedAt: new Date() });
+      await manager
+        .getRepository(Invitation)
+        .update({ tenantId, id: invitation.id }, { acceptedAt: new Date() });
       return this.sessions.start(manager, userId);
     });
   }
 
   private async confirmExisting(user: AppUser, password: string): Promise<string> {
-    if (!(await verifyPassword(user.passwordHash, password))) throw unauthenticated('Invalid email or password');
+    if (!(await verifyPassword(user.passwordHash, password)))
+      throw unauthenticated('Invalid email or password');
     return user.id;
   }
 
@@ -119,11 +138,18 @@ export class InvitationService {
     name: string | undefined,
     password: string,
   ): Promise<string> {
-    if (!name) throw badUserInput([{ field: 'input.name', message: 'is required for a new account' }]);
+    if (!name)
+      throw badUserInput([{ field: 'input.name', message: 'is required for a new account' }]);
     const weakness = passwordWeakness(password, email);
     if (weakness) throw badUserInput([{ field: 'input.password', message: weakness }]);
     const id = newId();
-    await users.insert({ id, email, name, locale: 'es', passwordHash: await hashPassword(password) });
+    await users.insert({
+      id,
+      email,
+      name,
+      locale: 'es',
+      passwordHash: await hashPassword(password),
+    });
     return id;
   }
 }

@@ -1,9 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { TenantRole } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { TenantRole } from '../../platform/auth/roles.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
-import { checkPageSize, decodeCursor, type Page, toPage } from '../../platform/graphql/connection.js';
+import {
+  checkPageSize,
+  decodeCursor,
+  type Page,
+  toPage,
+} from '../../platform/graphql/connection.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import { Membership } from './entities/membership.entity.js';
 import type { MemberType } from './tenancy.types.js';
@@ -27,15 +32,21 @@ export class MemberService {
                 ORDER BY u.id LIMIT $3) page), '[]') AS rows`,
       [tenantId, cursor, first + 1],
     );
-    const rows = (result.rows as MemberType[]).map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+    const rows = (result.rows as MemberType[]).map((row) => ({
+      ...row,
+      createdAt: new Date(row.createdAt),
+    }));
     return toPage(rows, first, result.total);
   }
 
   async changeRole(ctx: RequestContext, userId: string, role: TenantRole): Promise<MemberType> {
     const manager = await this.scopes.manager(ctx);
     const membership = await this.lockMembership(ctx, manager, requireId(userId, 'userId'));
-    if (membership.role === TenantRole.OWNER && role !== TenantRole.OWNER) await this.keepAnOwner(manager, membership);
-    await manager.getRepository(Membership).update({ tenantId: membership.tenantId, userId: membership.userId }, { role });
+    if (membership.role === TenantRole.OWNER && role !== TenantRole.OWNER)
+      await this.keepAnOwner(manager, membership);
+    await manager
+      .getRepository(Membership)
+      .update({ tenantId: membership.tenantId, userId: membership.userId }, { role });
     return this.describe(manager, { ...membership, role });
   }
 
@@ -43,11 +54,17 @@ export class MemberService {
     const manager = await this.scopes.manager(ctx);
     const membership = await this.lockMembership(ctx, manager, requireId(userId, 'userId'));
     if (membership.role === TenantRole.OWNER) await this.keepAnOwner(manager, membership);
-    await manager.getRepository(Membership).delete({ tenantId: membership.tenantId, userId: membership.userId });
+    await manager
+      .getRepository(Membership)
+      .delete({ tenantId: membership.tenantId, userId: membership.userId });
     return membership.userId;
   }
 
-  private async lockMembership(ctx: RequestContext, manager: EntityManager, userId: string): Promise<Membership> {
+  private async lockMembership(
+    ctx: RequestContext,
+    manager: EntityManager,
+    userId: string,
+  ): Promise<Membership> {
     const tenantId = await this.scopes.tenantId(ctx);
     const membership = await manager
       .getRepository(Membership)
@@ -58,16 +75,20 @@ export class MemberService {
 
   /** The last owner can be neither demoted nor removed (owners are locked to serialise this). */
   private async keepAnOwner(manager: EntityManager, leaving: Membership): Promise<void> {
-    const owners = await manager
-      .getRepository(Membership)
-      .find({ where: { tenantId: leaving.tenantId, role: TenantRole.OWNER }, lock: { mode: 'pessimistic_write' } });
+    const owners = await manager.getRepository(Membership).find({
+      where: { tenantId: leaving.tenantId, role: TenantRole.OWNER },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (owners.every((owner) => owner.userId === leaving.userId)) {
       throw conflict('The last owner of a tenant cannot be removed or demoted', 'userId');
     }
   }
 
   private async describe(manager: EntityManager, membership: Membership): Promise<MemberType> {
-    const [user] = await manager.query('SELECT id, email, name, locale FROM app_user WHERE id = $1', [membership.userId]);
+    const [user] = await manager.query(
+      'SELECT id, email, name, locale FROM app_user WHERE id = $1',
+      [membership.userId],
+    );
     return { id: membership.userId, user, role: membership.role, createdAt: membership.createdAt };
   }
 }

@@ -2,11 +2,22 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { AuthPayload } from '../auth/auth.types.js';
-import { AcceptInvitationInput, CreateTenantInput, InviteMemberInput } from './inputs/tenancy.input.js';
+import {
+  AcceptInvitationInput,
+  CreateTenantInput,
+  InviteMemberInput,
+} from './inputs/tenancy.input.js';
 import { InvitationService } from './invitation.service.js';
 import { MemberService } from './member.service.js';
 import { TenancyService } from './tenancy.service.js';
-import { CreatedInvitation, InvitationType, Me, MemberConnection, MemberType, TenantType } from './tenancy.types.js';
+import {
+  CreatedInvitation,
+  InvitationType,
+  Me,
+  MemberConnection,
+  MemberType,
+  TenantType,
+} from './tenancy.types.js';
 
 @Resolver()
 export class TenancyResolver {
@@ -17,14 +28,21 @@ export class TenancyResolver {
   ) {}
 
   @Authorized()
-  @Query(() => Me, { description: 'The signed-in user, the tenants they reach and their role in each.' })
+  @Query(() => Me, {
+    description: 'The signed-in user, the tenants they reach and their role in each.',
+  })
   me(@Ctx() { request }: GraphQLContext) {
     return this.tenancy.me(request);
   }
 
   @Authorized()
-  @Mutation(() => TenantType, { description: 'Creates a tenant in an agency; the caller must be an admin of that agency.' })
-  createTenant(@Ctx() { request }: GraphQLContext, @Arg('input', () => CreateTenantInput) input: CreateTenantInput) {
+  @Mutation(() => TenantType, {
+    description: 'Creates a tenant in an agency; the caller must be an admin of that agency.',
+  })
+  createTenant(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => CreateTenantInput) input: CreateTenantInput,
+  ) {
     return this.tenancy.createTenant(request, input);
   }
 
@@ -39,7 +57,9 @@ export class TenancyResolver {
   }
 
   @Authorized(TenantRole.OWNER)
-  @Mutation(() => MemberType, { description: 'Changes a member’s role. The last owner cannot be demoted.' })
+  @Mutation(() => MemberType, {
+    description: 'Changes a member’s role. The last owner cannot be demoted.',
+  })
   changeMemberRole(
     @Ctx() { request }: GraphQLContext,
     @Arg('userId', () => ID) userId: string,
@@ -49,20 +69,30 @@ export class TenancyResolver {
   }
 
   @Authorized(TenantRole.OWNER)
-  @Mutation(() => ID, { description: 'Removes a member from the active tenant; returns the user id. The last owner cannot be removed.' })
+  @Mutation(() => ID, {
+    description:
+      'Removes a member from the active tenant; returns the user id. The last owner cannot be removed.',
+  })
   removeMember(@Ctx() { request }: GraphQLContext, @Arg('userId', () => ID) userId: string) {
     return this.memberService.remove(request, userId);
   }
 
   @Authorized(TenantRole.OWNER)
-  @Query(() => [InvitationType], { description: 'Pending invitations of the active tenant (at most 200, newest first).' })
+  @Query(() => [InvitationType], {
+    description: 'Pending invitations of the active tenant (at most 200, newest first).',
+  })
   invitations(@Ctx() { request }: GraphQLContext) {
     return this.invitationService.pending(request);
   }
 
   @Authorized(TenantRole.OWNER)
-  @Mutation(() => CreatedInvitation, { description: 'Invites someone to the active tenant with a role; valid for 7 days, once.' })
-  inviteMember(@Ctx() { request }: GraphQLContext, @Arg('input', () => InviteMemberInput) input: InviteMemberInput) {
+  @Mutation(() => CreatedInvitation, {
+    description: 'Invites someone to the active tenant with a role; valid for 7 days, once.',
+  })
+  inviteMember(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => InviteMemberInput) input: InviteMemberInput,
+  ) {
     return this.invitationService.invite(request, input);
   }
 

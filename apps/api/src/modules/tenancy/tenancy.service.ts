@@ -1,8 +1,8 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { newId } from '../../platform/database/new-id.js';
-import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { AgencyRole, type TenantRole } from '../../platform/auth/roles.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import { AgencyMembership } from './entities/agency-membership.entity.js';
@@ -39,11 +39,12 @@ export class TenancyService {
        LEFT JOIN agency a ON a.id = t.agency_id
        ORDER BY a.name NULLS LAST, t.name LIMIT ${MAX_LISTED_TENANTS}`,
     );
-    const agencies: Array<{ id: string; name: string; slug: string; role: AgencyRole }> = await manager.query(
-      `SELECT a.id, a.name, a.slug, am.role FROM agency_membership am JOIN agency a ON a.id = am.agency_id
+    const agencies: Array<{ id: string; name: string; slug: string; role: AgencyRole }> =
+      await manager.query(
+        `SELECT a.id, a.name, a.slug, am.role FROM agency_membership am JOIN agency a ON a.id = am.agency_id
        WHERE am.user_id = $1 ORDER BY a.name`,
-      [userId],
-    );
+        [userId],
+      );
     return {
       user,
       tenants: rows.map(toTenantAccess),
@@ -61,21 +62,31 @@ export class TenancyService {
       .getRepository(AgencyMembership)
       .findOneBy({ agencyId: values.agencyId, userId, role: AgencyRole.ADMIN });
     if (!adminship) throw forbidden('Only an admin of the agency can create its tenants');
-    const tenant = { id: newId(), agencyId: values.agencyId, name: values.name, slug: values.slug ?? slugify(values.name) };
+    const tenant = {
+      id: newId(),
+      agencyId: values.agencyId,
+      name: values.name,
+      slug: values.slug ?? slugify(values.name),
+    };
     try {
       await manager.getRepository(Tenant).insert(tenant);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('A tenant with this slug already exists', 'input.slug');
+      if (isUniqueViolation(error))
+        throw conflict('A tenant with this slug already exists', 'input.slug');
       throw error;
     }
-    const [agency] = await manager.query('SELECT id, name, slug FROM agency WHERE id = $1', [values.agencyId]);
+    const [agency] = await manager.query('SELECT id, name, slug FROM agency WHERE id = $1', [
+      values.agencyId,
+    ]);
     if (!agency) throw notFound('Agency');
     return { id: tenant.id, name: tenant.name, slug: tenant.slug, agency };
   }
 }
 
 function toTenantAccess(row: TenantAccessRow): TenantAccess {
-  const agency = row.agency_id ? { id: row.agency_id, name: row.agency_name ?? '', slug: row.agency_slug ?? '' } : null;
+  const agency = row.agency_id
+    ? { id: row.agency_id, name: row.agency_name ?? '', slug: row.agency_slug ?? '' }
+    : null;
   return { role: row.role, tenant: { id: row.id, name: row.name, slug: row.slug, agency } };
 }
 

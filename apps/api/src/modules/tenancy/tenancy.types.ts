@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { AgencyRole, TenantRole } from '../../platform/auth/roles.js';
 import { Connection } from '../../platform/graphql/connection.js';
 
-@ObjectType('Agency', { description: 'An agency: runs the social presence of several brands (tenants).' })
+@ObjectType('Agency', {
+  description: 'An agency: runs the social presence of several brands (tenants).',
+})
 export class AgencyType {
   @Field(() => ID)
   id: string;
@@ -14,7 +16,9 @@ export class AgencyType {
   slug: string;
 }
 
-@ObjectType('Tenant', { description: "A brand's workspace. Everything a client sees belongs to one tenant." })
+@ObjectType('Tenant', {
+  description: "A brand's workspace. Everything a client sees belongs to one tenant.",
+})
 export class TenantType {
   @Field(() => ID)
   id: string;
@@ -25,7 +29,10 @@ export class TenantType {
   @Field(() => String)
   slug: string;
 
-  @Field(() => AgencyType, { nullable: true, description: 'The agency that runs this tenant, if any.' })
+  @Field(() => AgencyType, {
+    nullable: true,
+    description: 'The agency that runs this tenant, if any.',
+  })
   agency: AgencyType | null;
 }
 
@@ -67,7 +74,9 @@ export class Me {
   @Field(() => UserType)
   user: UserType;
 
-  @Field(() => [TenantAccess], { description: 'Every reachable tenant (at most 1,000), grouped by agency then by name.' })
+  @Field(() => [TenantAccess], {
+    description: 'Every reachable tenant (at most 1,000), grouped by agency then by name.',
+  })
   tenants: TenantAccess[];
 
   @Field(() => [AgencyAccess])
@@ -113,7 +122,10 @@ export class InvitationType {
   createdAt: Date;
 }
 
-@ObjectType({ description: 'A new invitation and its token. The token is shown only here: send it to the invitee.' })
+@ObjectType({
+  description:
+    'A new invitation and its token. The token is shown only here: send it to the invitee.',
+})
 export class CreatedInvitation {
   @Field(() => InvitationType)
   invitation: InvitationType;

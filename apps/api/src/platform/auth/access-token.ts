@@ -16,11 +16,18 @@ export interface AccessClaims {
 export class AccessTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(userId: string, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(
+    userId: string,
+    sessionId: string,
+    now = new Date(),
+  ): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
     const token = await new SignJWT({ sid: sessionId })
@@ -45,7 +52,11 @@ export class AccessTokens {
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !payload.exp) {
         throw unauthenticated('Invalid access token');
       }
-      return { userId: payload.sub, sessionId: payload.sid, expiresAt: new Date(payload.exp * 1000) };
+      return {
+        userId: payload.sub,
+        sessionId: payload.sid,
+        expiresAt: new Date(payload.exp * 1000),
+      };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');

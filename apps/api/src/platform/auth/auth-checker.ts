@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
 import type { OperationScopes } from '../database/operation-scope.js';
 import { badUserInput, forbidden, unauthenticated } from '../errors/app-error.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { roleAtLeast, type TenantRole } from './roles.js';
 
 /**
@@ -9,7 +9,9 @@ import { roleAtLeast, type TenantRole } from './roles.js';
  * role X in the tenant named by the request. The check opens the operation's transaction, so
  * the role comes from the same statement that admits the tenant's rows.
  */
-export function createAuthChecker(scopes: OperationScopes): AuthChecker<GraphQLContext, TenantRole> {
+export function createAuthChecker(
+  scopes: OperationScopes,
+): AuthChecker<GraphQLContext, TenantRole> {
   return async ({ context }, roles) => {
     const { request } = context;
     if (request.principal.kind === 'anonymous') throw unauthenticated();
@@ -17,7 +19,9 @@ export function createAuthChecker(scopes: OperationScopes): AuthChecker<GraphQLC
     const needed = roles[0];
     if (!needed) return true;
     if (!access.tenantId && !request.requestedTenantId) {
-      throw badUserInput([{ field: 'X-Tenant-Id', message: 'header is required for this operation' }]);
+      throw badUserInput([
+        { field: 'X-Tenant-Id', message: 'header is required for this operation' },
+      ]);
     }
     if (!access.role) throw forbidden('No access to this tenant');
     if (!roleAtLeast(access.role, needed)) throw forbidden(`Requires the ${needed} role or higher`);

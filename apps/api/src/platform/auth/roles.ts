@@ -31,9 +31,11 @@ export function higherRole(a: TenantRole, b: TenantRole): TenantRole {
 
 registerEnumType(TenantRole, {
   name: 'TenantRole',
-  description: 'Role in a tenant. VIEWER reads; AGENT works conversations; MANAGER manages data; OWNER manages members.',
+  description:
+    'Role in a tenant. VIEWER reads; AGENT works conversations; MANAGER manages data; OWNER manages members.',
 });
 registerEnumType(AgencyRole, {
   name: 'AgencyRole',
-  description: 'Role in an agency. MEMBER works in every tenant of the agency (as MANAGER); ADMIN also creates tenants and invites users (as OWNER).',
+  description:
+    'Role in an agency. MEMBER works in every tenant of the agency (as MANAGER); ADMIN also creates tenants and invites users (as OWNER).',
 });

@@ -21,30 +21,48 @@ export interface Credentials {
  * Builds the operation's context the same way for every transport. Throws a coded
  * GraphQLError (with an HTTP status) for a bad token or a malformed tenant header.
  */
-export async function contextFromCredentials(credentials: Credentials, tokens: AccessTokens): Promise<RequestContext> {
+export async function contextFromCredentials(
+  credentials: Credentials,
+  tokens: AccessTokens,
+): Promise<RequestContext> {
   const requestedTenantId = parseTenantHeader(credentials.tenantId);
   const principal = await principalFrom(credentials.authorization, tokens);
-  if (principal.kind === 'apiKey' && requestedTenantId && requestedTenantId !== principal.tenantId) {
-    throw codedError(new AppError(ErrorCode.Forbidden, 'This API key belongs to another tenant'), 403);
+  if (
+    principal.kind === 'apiKey' &&
+    requestedTenantId &&
+    requestedTenantId !== principal.tenantId
+  ) {
+    throw codedError(
+      new AppError(ErrorCode.Forbidden, 'This API key belongs to another tenant'),
+      403,
+    );
   }
   return {
     requestId: credentials.requestId?.slice(0, 100) || randomUUID(),
     principal,
-    requestedTenantId: requestedTenantId ?? (principal.kind === 'apiKey' ? principal.tenantId : null),
+    requestedTenantId:
+      requestedTenantId ?? (principal.kind === 'apiKey' ? principal.tenantId : null),
     locale: pickLocale(credentials.acceptLanguage),
     clientAddress: credentials.clientAddress,
   };
 }
 
-async function principalFrom(authorization: string | undefined, tokens: AccessTokens): Promise<Principal> {
+async function principalFrom(
+  authorization: string | undefined,
+  tokens: AccessTokens,
+): Promise<Principal> {
   if (!authorization) return { kind: 'anonymous' };
   const [scheme, token] = authorization.split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) {
-    throw codedError(new AppError(ErrorCode.Unauthenticated, 'Authorization must be "Bearer <token>"'), 401);
+    throw codedError(
+      new AppError(ErrorCode.Unauthenticated, 'Authorization must be "Bearer <token>"'),
+      401,
+    );
   }
   if (looksLikeApiKey(token)) {
     const key = parseApiKey(token);
-    if (!key) throw codedError(new AppError(ErrorCode.Unauthenticated, 'Invalid or revoked API key'), 401);
+    if (!key)
+      throw codedError(new AppError(ErrorCode.Unauthenticated, 'Invalid or revoked API key'), 401);
     return { kind: 'apiKey', ...key };
   }
   try {

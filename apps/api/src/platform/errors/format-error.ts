@@ -21,7 +21,11 @@ export function createErrorFormatter(logUnexpected: Logger) {
       };
     }
     if (original instanceof ArgumentValidationError) {
-      return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.BadUserInput } };
+      return {
+        message: original.message,
+        path: formatted.path,
+        extensions: { code: ErrorCode.BadUserInput },
+      };
     }
     if (original instanceof GraphQLError && isOwnGraphQLError(original)) {
       // Parse, validation, limit and variable-coercion errors written by graphql-js, Apollo,
@@ -30,7 +34,11 @@ export function createErrorFormatter(logUnexpected: Logger) {
       return { message: formatted.message, locations: formatted.locations, extensions };
     }
     logUnexpected(original);
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.Internal } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.Internal },
+    };
   };
 }
 

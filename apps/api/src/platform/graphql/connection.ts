@@ -6,7 +6,10 @@ export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge; pass as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
@@ -69,7 +72,11 @@ export function checkPageSize(first: number): number {
 }
 
 /** Builds a page from rows fetched with `limit first + 1`. */
-export function toPage<T extends KeysetCursor>(rows: T[], first: number, totalCount: number): Page<T> {
+export function toPage<T extends KeysetCursor>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
   return {

@@ -8,7 +8,10 @@ import type { GraphQLContext } from './graphql-context.js';
  * operation had no error, rolled back otherwise (nothing half-written). If the commit itself
  * fails, the client is told so instead of receiving data that was not kept.
  */
-export function operationScopePlugin(scopes: OperationScopes, logError: (error: unknown) => void): ApolloServerPlugin<GraphQLContext> {
+export function operationScopePlugin(
+  scopes: OperationScopes,
+  logError: (error: unknown) => void,
+): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
@@ -20,7 +23,9 @@ export function operationScopePlugin(scopes: OperationScopes, logError: (error: 
           } catch (error) {
             logError(error);
             result.data = null;
-            result.errors = [{ message: 'Internal server error', extensions: { code: ErrorCode.Internal } }];
+            result.errors = [
+              { message: 'Internal server error', extensions: { code: ErrorCode.Internal } },
+            ];
           }
         },
       };

@@ -5,7 +5,10 @@ import { printSchemaSorted } from './print-schema-sorted.js';
 
 describe('GraphQL contract', () => {
   it('matches the SDL checked into packages/schema (run `pnpm --filter @socialcrm/api schema` after a change)', async () => {
-    const committed = readFileSync(new URL('../../../../../packages/schema/schema.graphql', import.meta.url), 'utf8');
+    const committed = readFileSync(
+      new URL('../../../../../packages/schema/schema.graphql', import.meta.url),
+      'utf8',
+    );
     expect(await printSchemaSorted()).toBe(committed);
   });
 });

@@ -1,10 +1,10 @@
-import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import type { AuthChecker } from 'type-graphql';
+import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from '../../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../../modules/auth/auth.resolver.js';
 import { TrackedBrandResolver } from '../../modules/brands/tracked-brand.resolver.js';
 import { TenancyResolver } from '../../modules/tenancy/tenancy.resolver.js';
-import type { AuthChecker } from 'type-graphql';
 import type { TenantRole } from '../auth/roles.js';
 import type { GraphQLContext } from './graphql-context.js';
 
@@ -16,7 +16,15 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => object> = [
   ApiKeyResolver,
 ];
 
-export function buildApiSchema(container: ContainerType, authChecker: AuthChecker<GraphQLContext, TenantRole>): Promise<GraphQLSchema> {
+export function buildApiSchema(
+  container: ContainerType,
+  authChecker: AuthChecker<GraphQLContext, TenantRole>,
+): Promise<GraphQLSchema> {
   // TypeGraphQL types role names as strings; ours are the TenantRole enum values.
-  return buildSchema({ resolvers, container, authChecker: authChecker as AuthChecker<GraphQLContext>, validate: false });
+  return buildSchema({
+    resolvers,
+    container,
+    authChecker: authChecker as AuthChecker<GraphQLContext>,
+    validate: false,
+  });
 }

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { badUserInput } from '../errors/app-error.js';
 
 /** Validates an input at the edge; every problem names its field path (`input.hashtags.2`). */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root: string): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  root: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw badUserInput(

@@ -1,5 +1,14 @@
 import type { Server } from 'node:http';
-import { execute, type GraphQLFormattedError, type GraphQLSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  execute,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  type ValidationRule,
+  validate,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AccessTokens } from '../auth/access-token.js';
@@ -29,7 +38,10 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       schema: deps.schema,
       onConnect: async (ctx) => {
         try {
-          const request = await contextFromCredentials(credentialsOf(ctx.connectionParams, ctx.extra.request.socket.remoteAddress), deps.tokens);
+          const request = await contextFromCredentials(
+            credentialsOf(ctx.connectionParams, ctx.extra.request.socket.remoteAddress),
+            deps.tokens,
+          );
           if (request.principal.kind === 'anonymous') return false;
           ctx.extra.context = { request };
           return true;
@@ -40,13 +52,16 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       // Each operation gets its own context (and so its own transaction).
       context: (ctx) => ({ request: { ...(ctx.extra.context as GraphQLContext).request } }),
       onSubscribe: (_ctx, _id, payload) => {
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
         } catch (error) {
           return [error as never];
         }
-        const errors = validate(deps.schema, document, [...specifiedRules, ...deps.validationRules]);
+        const errors = validate(deps.schema, document, [
+          ...specifiedRules,
+          ...deps.validationRules,
+        ]);
         if (errors.length) return errors;
       },
       execute: async (args) => {
@@ -58,7 +73,10 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       // Errors leave through the same formatter as HTTP: no database text, no stack.
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return;
-        return { ...result, errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)) } as never;
+        return {
+          ...result,
+          errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)),
+        } as never;
       },
     },
     wsServer,
@@ -66,7 +84,10 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
   return { close: () => cleanup.dispose() };
 }
 
-function credentialsOf(params: Readonly<Record<string, unknown>> | undefined, address: string | undefined) {
+function credentialsOf(
+  params: Readonly<Record<string, unknown>> | undefined,
+  address: string | undefined,
+) {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     authorization: text(params?.authorization),

@@ -6,7 +6,11 @@ import type { DataSource } from 'typeorm';
 const MAX_BODY = '100kb';
 
 /** Express for the plain routes: health, readiness, and the built admin app. */
-export function createHttpApp(options: { runtime: DataSource; adminDir: string | undefined; trustProxy: boolean }): Express {
+export function createHttpApp(options: {
+  runtime: DataSource;
+  adminDir: string | undefined;
+  trustProxy: boolean;
+}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);

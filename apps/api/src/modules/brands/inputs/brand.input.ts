@@ -5,21 +5,31 @@ import type { TrackedBrandType } from '../tracked-brand.type.js';
 
 const MAX_TERMS = 100;
 
-const phrase = z.string().trim().min(2, 'must have at least 2 characters').max(100, 'must have at most 100 characters');
+const phrase = z
+  .string()
+  .trim()
+  .min(2, 'must have at least 2 characters')
+  .max(100, 'must have at most 100 characters');
 
 /** Accepts `tag` or `#tag`; stores `#tag`. Letters and digits of any script, and `_`. */
 const hashtag = z
   .string()
   .trim()
   .transform((value) => (value.startsWith('#') ? value : `#${value}`))
-  .pipe(z.string().regex(/^#[\p{L}\p{N}_]{1,100}$/u, 'must be a hashtag: letters, digits or _ after #'));
+  .pipe(
+    z.string().regex(/^#[\p{L}\p{N}_]{1,100}$/u, 'must be a hashtag: letters, digits or _ after #'),
+  );
 
 /** Accepts `name` or `@name`; stores `@name`. */
 const handle = z
   .string()
   .trim()
   .transform((value) => (value.startsWith('@') ? value : `@${value}`))
-  .pipe(z.string().regex(/^@[\p{L}\p{N}_.-]{1,64}$/u, 'must be a handle: letters, digits, _ . or - after @'));
+  .pipe(
+    z
+      .string()
+      .regex(/^@[\p{L}\p{N}_.-]{1,64}$/u, 'must be a handle: letters, digits, _ . or - after @'),
+  );
 
 function termList<T extends z.ZodType<string>>(term: T) {
   return z
@@ -29,7 +39,8 @@ function termList<T extends z.ZodType<string>>(term: T) {
       const seen = new Set<string>();
       terms.forEach((value, index) => {
         const key = value.toLocaleLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `repeats "${value}"` });
+        if (seen.has(key))
+          ctx.addIssue({ code: 'custom', path: [index], message: `repeats "${value}"` });
         seen.add(key);
       });
     });
@@ -46,7 +57,10 @@ const brandFields = {
 
 const needsATerm = (brand: { keywords?: string[]; hashtags?: string[]; handles?: string[] }) =>
   (brand.keywords?.length ?? 0) + (brand.hashtags?.length ?? 0) + (brand.handles?.length ?? 0) > 0;
-const needsATermProblem = { message: 'needs at least one keyword, hashtag or handle', path: ['keywords'] };
+const needsATermProblem = {
+  message: 'needs at least one keyword, hashtag or handle',
+  path: ['keywords'],
+};
 
 export const createBrandSchema = z.object(brandFields).refine(needsATerm, needsATermProblem);
 export const updateBrandSchema = z.object(brandFields).partial();

@@ -6,12 +6,19 @@ import { emailSchema } from '../../auth/auth.input.js';
 const slug = z
   .string()
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits separated by single hyphens')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be lower-case letters and digits separated by single hyphens',
+  )
   .max(60, 'must have at most 60 characters');
 
 export const createTenantSchema = z.object({
   agencyId: z.uuid('is not a valid id'),
-  name: z.string().trim().min(2, 'must have at least 2 characters').max(120, 'must have at most 120 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'must have at least 2 characters')
+    .max(120, 'must have at most 120 characters'),
   slug: slug.optional(),
 });
 
@@ -23,7 +30,10 @@ export class CreateTenantInput {
   @Field(() => String)
   name: string;
 
-  @Field(() => String, { nullable: true, description: 'URL name; derived from the name when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'URL name; derived from the name when omitted.',
+  })
   slug?: string;
 }
 
@@ -40,7 +50,12 @@ export class InviteMemberInput {
 
 export const acceptInvitationSchema = z.object({
   token: z.string().min(1, 'is required').max(200, 'is not a valid invitation token'),
-  name: z.string().trim().min(1, 'is required').max(120, 'must have at most 120 characters').optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(120, 'must have at most 120 characters')
+    .optional(),
   password: z.string().min(1, 'is required').max(256, 'must have at most 256 characters'),
 });
 

@@ -18,7 +18,7 @@ describe('row-level security', () => {
 
   beforeAll(async () => {
     serverUrl = inject('postgresServerUrl');
-    databaseUrl = await createTestDatabase(serverUrl);
+    databaseUrl = await createTestDatabase(serverUrl, inject('templateDatabase'));
     world = await createWorld(databaseUrl);
     runtime = new pg.Client({ connectionString: runtimeUrl(databaseUrl) });
     await runtime.connect();

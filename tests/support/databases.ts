@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const TEMPLATE_DATABASE = 'scrm_test_template';
 export const RUNTIME_PASSWORD = 'socialcrm_app_test';
 
 export function databaseUrl(serverUrl: string, database: string): string {
@@ -24,10 +23,10 @@ export async function withClient<T>(
 }
 
 /** One database per test file, cloned from the migrated template (fast, no migration races). */
-export async function createTestDatabase(serverUrl: string): Promise<string> {
+export async function createTestDatabase(serverUrl: string, template: string): Promise<string> {
   const name = `scrm_test_${randomBytes(6).toString('hex')}`;
   await withClient(serverUrl, (client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`),
+    client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`),
   );
   return databaseUrl(serverUrl, name);
 }

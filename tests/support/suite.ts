@@ -18,7 +18,7 @@ export function useSuite(env: Record<string, string> = {}): Suite {
   const suite = {} as { -readonly [K in keyof Suite]: Suite[K] };
   beforeAll(async () => {
     suite.serverUrl = inject('postgresServerUrl');
-    suite.databaseUrl = await createTestDatabase(suite.serverUrl);
+    suite.databaseUrl = await createTestDatabase(suite.serverUrl, inject('templateDatabase'));
     suite.world = await createWorld(suite.databaseUrl);
     suite.api = await startApi(suite.databaseUrl, env);
   });

@@ -25,6 +25,7 @@ import {
 import type { CreatedInvitation } from './tenancy.types.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
+const INVITATION_TOKEN = /^inv_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const INVALID_INVITATION = 'Invitation is invalid, expired or already used';
 
 /**
@@ -80,10 +81,9 @@ export class InvitationService {
   /** Joins the invitee to the tenant (creating their user when new) and signs them in. */
   async accept(ctx: RequestContext, input: AcceptInvitationInput): Promise<AuthPayload> {
     const values = parseInput(acceptInvitationSchema, input, 'input');
-    const [, tenantHex = '', secret = ''] = values.token.split('_');
+    const [, tenantHex = '', secret = ''] = INVITATION_TOKEN.exec(values.token) ?? [];
     const tenantId = expandUuid(tenantHex);
-    if (!tenantId || !values.token.startsWith('inv_'))
-      throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
+    if (!tenantId) throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
     // Possession of the token is the authority here, so the work runs as the server in that tenant.
     return this.scopes.run(systemContext(tenantId, ctx), async (manager) => {
       const invitation = await manager.getRepository(Invitation).findOne({

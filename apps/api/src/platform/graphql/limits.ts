@@ -11,7 +11,8 @@ export const QUERY_LIMITS = {
 
 export function createArmor() {
   return new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
+    // Introspection is limited too: a deep introspection query is as costly as any other.
+    maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true, ignoreIntrospection: false },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     maxTokens: { n: QUERY_LIMITS.maxTokens },

@@ -10,5 +10,6 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.spec.ts'],
+    setupFiles: ['reflect-metadata'],
   },
 });

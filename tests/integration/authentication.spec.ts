@@ -51,7 +51,10 @@ function wsQuery(url: string, connectionParams: Record<string, unknown>, query: 
 }
 
 describe('authentication', () => {
-  const suite = useSuite({ REFRESH_REUSE_GRACE_SECONDS: '2', LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '5' });
+  const suite = useSuite({
+    REFRESH_REUSE_GRACE_SECONDS: '2',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '5',
+  });
   let graphqlUrl: string;
   beforeAll(() => {
     graphqlUrl = suite.api.graphqlUrl;
@@ -251,5 +254,21 @@ describe('authentication', () => {
       (crossTenant.data as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]
         ?.extensions?.code,
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('sign-in throttling per address', () => {
+  const suite = useSuite({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '20' });
+
+  it('throttles attempts per address across accounts', async () => {
+    const codes = new Set<unknown>();
+    for (let attempt = 0; attempt < 30 && !codes.has('RATE_LIMITED'); attempt++) {
+      const response = await gql(suite.api.graphqlUrl, SIGN_IN, {
+        email: `spray${attempt}@example.com`,
+        password: 'Wrong-1234',
+      });
+      for (const code of errorCodes(response)) codes.add(code);
+    }
+    expect([...codes]).toEqual(['UNAUTHENTICATED', 'RATE_LIMITED']);
   });
 });

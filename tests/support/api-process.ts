@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const API_MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
@@ -27,6 +28,10 @@ export async function startApi(
       DATABASE_APP_PASSWORD: 'socialcrm_app_test',
       AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
       SEED_DEMO_DATA: 'false',
+      // Every test process signs in from 127.0.0.1: a fresh throttle namespace per process keeps
+      // runs sharing one Redis apart; the per-address budget is tested where it is set low.
+      LOGIN_THROTTLE_NAMESPACE: `test-${randomUUID().slice(0, 8)}`,
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       ...env,
     },

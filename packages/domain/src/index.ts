@@ -1,4 +1,5 @@
 // Public surface of the domain package: one re-export per area.
+export * from './clv/index.js';
 export * from './influence/index.js';
 export * from './lifecycle/index.js';
 export * from './maturity/index.js';

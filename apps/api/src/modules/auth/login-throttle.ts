@@ -11,6 +11,7 @@ export interface LoginThrottleLimits {
   readonly perAccount: number;
   readonly perAddress: number;
   readonly windowSeconds: number;
+  readonly namespace: string;
 }
 
 /**
@@ -32,8 +33,8 @@ export class LoginThrottle {
             duration: limits.windowSeconds,
           })
         : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
-    this.byAccount = make('login:account', limits.perAccount);
-    this.byAddress = make('login:address', limits.perAddress);
+    this.byAccount = make(`${limits.namespace}:account`, limits.perAccount);
+    this.byAddress = make(`${limits.namespace}:address`, limits.perAddress);
   }
 
   /** Takes one attempt from both budgets; refuses with RATE_LIMITED when either is spent. */

@@ -24,6 +24,11 @@ const configSchema = z.object({
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Prefix of the throttle's keys in Redis, so deployments sharing one Redis stay apart. */
+  LOGIN_THROTTLE_NAMESPACE: z
+    .string()
+    .regex(/^[\w:-]{1,40}$/)
+    .default('login'),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   ADMIN_DIST_DIR: z.string().optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),

@@ -1,0 +1,73 @@
+import type { Pinia } from 'pinia';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSessionStore } from '../stores/session.js';
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('../modules/auth/pages/sign-in/SignInPage.vue'),
+    meta: { public: true },
+  },
+  {
+    path: '/accept-invitation',
+    name: 'accept-invitation',
+    component: () => import('../modules/auth/pages/accept-invitation/AcceptInvitationPage.vue'),
+    meta: { public: true, anyone: true },
+  },
+  {
+    path: '/',
+    component: () => import('../components/layout/AppLayout.vue'),
+    children: [
+      { path: '', redirect: { name: 'brands' } },
+      {
+        path: 'brands',
+        name: 'brands',
+        component: () => import('../modules/brands/pages/brand-list/BrandListPage.vue'),
+      },
+      {
+        path: 'brands/new',
+        name: 'brand-new',
+        component: () => import('../modules/brands/pages/brand-edit/BrandEditPage.vue'),
+      },
+      {
+        path: 'brands/:id/edit',
+        name: 'brand-edit',
+        component: () => import('../modules/brands/pages/brand-edit/BrandEditPage.vue'),
+        props: true,
+      },
+      {
+        path: 'members',
+        name: 'members',
+        component: () => import('../modules/members/pages/member-list/MemberListPage.vue'),
+      },
+      {
+        path: 'api-keys',
+        name: 'api-keys',
+        component: () => import('../modules/api-keys/pages/api-key-list/ApiKeyListPage.vue'),
+      },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: { name: 'brands' } },
+];
+
+export function createAppRouter(pinia: Pinia) {
+  const router = createRouter({ history: createWebHistory(), routes });
+  router.beforeEach((to) => {
+    const session = useSessionStore(pinia);
+    if (to.meta.anyone) return true;
+    if (to.meta.public) return session.isSignedIn ? { name: 'brands' } : true;
+    if (!session.isSignedIn) {
+      return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    return true;
+  });
+  return router;
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    anyone?: boolean;
+  }
+}

@@ -1,0 +1,68 @@
+import { CombinedError } from '@urql/core';
+import { describe, expect, it } from 'vitest';
+import { fieldMessages, parseFieldPath, toAppError } from './graphql-errors.js';
+
+describe(parseFieldPath.name, () => {
+  it('drops the input prefix and reads a list index', () => {
+    expect(parseFieldPath('input.hashtags.2')).toEqual({ field: 'hashtags', index: 2 });
+    expect(parseFieldPath('input.name')).toEqual({ field: 'name', index: null });
+    expect(parseFieldPath('X-Tenant-Id')).toEqual({ field: 'X-Tenant-Id', index: null });
+  });
+});
+
+describe(toAppError.name, () => {
+  it('reads the code and field problems of an urql error', () => {
+    const error = new CombinedError({
+      graphQLErrors: [
+        {
+          message: 'input.hashtags.1: must be a hashtag',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [
+              { field: 'input.hashtags.1', message: 'must be a hashtag' },
+              { field: 'input.name', message: 'is required' },
+            ],
+          },
+        },
+      ],
+    });
+    expect(toAppError(error)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'input.hashtags.1: must be a hashtag',
+      fields: [
+        { field: 'hashtags', index: 1, message: 'must be a hashtag' },
+        { field: 'name', index: null, message: 'is required' },
+      ],
+    });
+  });
+
+  it('treats an unknown code as an internal error and a network failure as NETWORK_ERROR', () => {
+    expect(toAppError([{ message: 'boom', extensions: { code: 'WHATEVER' } }])?.code).toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+    const offline = new CombinedError({ networkError: new Error('Failed to fetch') });
+    expect(toAppError(offline)?.code).toBe('NETWORK_ERROR');
+  });
+
+  it('returns null when there is no error', () => {
+    expect(toAppError(undefined)).toBeNull();
+    expect(toAppError([])).toBeNull();
+  });
+});
+
+describe(fieldMessages.name, () => {
+  it('joins the problems of a field and names the offending term', () => {
+    const messages = fieldMessages(
+      [
+        { field: 'hashtags', index: 1, message: 'must be a hashtag' },
+        { field: 'hashtags', index: 2, message: 'repeats "#a"' },
+        { field: 'name', index: null, message: 'already exists' },
+      ],
+      { hashtags: ['#a', 'b c', '#A'] },
+    );
+    expect(messages).toEqual({
+      hashtags: '“b c”: must be a hashtag; “#A”: repeats "#a"',
+      name: 'already exists',
+    });
+  });
+});

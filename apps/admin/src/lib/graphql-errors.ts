@@ -1,0 +1,95 @@
+import { CombinedError } from '@urql/core';
+
+/** The codes the api puts in `extensions.code`; each is also an i18n key under `errors.`. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface GraphqlErrorLike {
+  message: string;
+  extensions?: Record<string, unknown> | undefined;
+}
+
+/** One problem with one input field, e.g. `input.hashtags.2` → field `hashtags`, index 2. */
+export interface FieldProblem {
+  field: string;
+  index: number | null;
+  message: string;
+}
+
+export interface AppErrorInfo {
+  code: ErrorCode;
+  message: string;
+  fields: FieldProblem[];
+}
+
+const isCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+/** `input.hashtags.2` → `{ field: 'hashtags', index: 2 }`; `email` → `{ field: 'email' }`. */
+export function parseFieldPath(path: string): { field: string; index: number | null } {
+  const parts = path.split('.');
+  if (parts[0] === 'input' && parts.length > 1) parts.shift();
+  const [field = path, second] = parts;
+  const index = second !== undefined && /^\d+$/.test(second) ? Number(second) : null;
+  return { field, index };
+}
+
+function fieldProblemsOf(error: GraphqlErrorLike): FieldProblem[] {
+  const fields = error.extensions?.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { field, message } = entry as { field?: unknown; message?: unknown };
+    if (typeof field !== 'string' || typeof message !== 'string') return [];
+    return [{ ...parseFieldPath(field), message }];
+  });
+}
+
+/** Normalises an urql CombinedError or raw GraphQL errors into a code, a message and field problems. */
+export function toAppError(error: unknown): AppErrorInfo | null {
+  if (!error) return null;
+  let graphQLErrors: readonly GraphqlErrorLike[] = [];
+  if (error instanceof CombinedError) {
+    if (error.networkError && error.graphQLErrors.length === 0) {
+      return { code: 'NETWORK_ERROR', message: error.networkError.message, fields: [] };
+    }
+    graphQLErrors = error.graphQLErrors;
+  } else if (Array.isArray(error)) {
+    graphQLErrors = error as GraphqlErrorLike[];
+  } else if (error instanceof Error) {
+    return { code: 'NETWORK_ERROR', message: error.message, fields: [] };
+  }
+  const [first] = graphQLErrors;
+  if (!first) return null;
+  const code = isCode(first.extensions?.code) ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
+  return { code, message: first.message, fields: graphQLErrors.flatMap(fieldProblemsOf) };
+}
+
+/**
+ * Field problems as one message per form field. With the submitted term lists, a problem with
+ * one term names it: `"#bad tag": must be a hashtag`.
+ */
+export function fieldMessages(
+  problems: readonly FieldProblem[],
+  values: Record<string, readonly string[] | string> = {},
+): Record<string, string> {
+  const messages: Record<string, string[]> = {};
+  for (const problem of problems) {
+    const list = values[problem.field];
+    const term = problem.index !== null && Array.isArray(list) ? list[problem.index] : undefined;
+    const text = term === undefined ? problem.message : `“${term}”: ${problem.message}`;
+    messages[problem.field] = [...(messages[problem.field] ?? []), text];
+  }
+  return Object.fromEntries(
+    Object.entries(messages).map(([field, list]) => [field, list.join('; ')]),
+  );
+}

@@ -1,0 +1,61 @@
+import { graphql } from '../../graphql.js';
+
+export const BrandFields = graphql(`
+  fragment BrandFields on TrackedBrand {
+    id
+    name
+    kind
+    keywords
+    hashtags
+    handles
+    excludedTerms
+    createdAt
+    updatedAt
+  }
+`);
+
+export const BrandsQuery = graphql(
+  `
+  query Brands($first: Int!, $after: String) {
+    brands(first: $first, after: $after) {
+      edges { cursor node { ...BrandFields } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`,
+  [BrandFields],
+);
+
+export const BrandQuery = graphql(
+  `
+  query Brand($id: ID!) {
+    brand(id: $id) { ...BrandFields }
+  }
+`,
+  [BrandFields],
+);
+
+export const CreateBrandMutation = graphql(
+  `
+  mutation CreateBrand($input: CreateBrandInput!) {
+    createBrand(input: $input) { ...BrandFields }
+  }
+`,
+  [BrandFields],
+);
+
+export const UpdateBrandMutation = graphql(
+  `
+  mutation UpdateBrand($id: ID!, $input: UpdateBrandInput!) {
+    updateBrand(id: $id, input: $input) { ...BrandFields }
+  }
+`,
+  [BrandFields],
+);
+
+export const DeleteBrandMutation = graphql(`
+  mutation DeleteBrand($id: ID!) {
+    deleteBrand(id: $id)
+  }
+`);

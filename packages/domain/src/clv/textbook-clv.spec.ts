@@ -44,7 +44,9 @@ describe(textbookClv.name, () => {
           const [low, high] = r1 <= r2 ? [r1, r2] : [r2, r1];
           const at = (retention: number) =>
             textbookClv({ margin, retention, discountRate, acquisitionCost: 10, horizon });
-          expect(at(high)).toBeGreaterThanOrEqual(at(low));
+          // Equal retentions reached by different float paths may differ in the last bit.
+          const tolerance = 1e-12 * Math.max(1, Math.abs(at(low)));
+          expect(at(high)).toBeGreaterThanOrEqual(at(low) - tolerance);
         },
       ),
     );

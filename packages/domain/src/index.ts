@@ -4,3 +4,6 @@ export * from './influence/index.js';
 export * from './lifecycle/index.js';
 export * from './maturity/index.js';
 export * from './measurement/index.js';
+export * from './rfm/index.js';
+export * from './segments/index.js';
+export * from './sentiment/index.js';

@@ -4,6 +4,7 @@ import { unauthenticated } from '../errors/app-error.js';
 const ISSUER = 'socialcrm-api';
 const AUDIENCE = 'socialcrm';
 const ALGORITHM = 'HS256';
+const VERIFIED_CACHE_SIZE = 10_000;
 
 export interface AccessClaims {
   readonly userId: string;
@@ -15,6 +16,10 @@ export interface AccessClaims {
 /** Short-lived signed access tokens: algorithm pinned, issuer and audience checked. */
 export class AccessTokens {
   private readonly key: Uint8Array;
+  // Verified tokens, kept until they expire: WebCrypto verification costs more than the rest
+  // of a small request, and a client sends the same token many times. Revocation is still
+  // checked by the database on every operation (the session must be alive).
+  private readonly verified = new Map<string, AccessClaims>();
 
   constructor(
     secret: string,
@@ -42,6 +47,17 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAt.getTime() > Date.now()) return cached;
+    this.verified.delete(token);
+    const claims = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE)
+      this.verified.delete(this.verified.keys().next().value ?? '');
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],

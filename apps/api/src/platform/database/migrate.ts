@@ -10,8 +10,8 @@ export async function migrate(ownerUrl: string, runtimePassword: string): Promis
     const applied = await owner.runMigrations();
     // A role's password is cluster-wide state, not schema, so it is set here rather than in a
     // migration. ALTER ROLE takes no bind parameters: the literal is escaped by pg.
-    await owner.query(
-      `ALTER ROLE ${RUNTIME_ROLE} LOGIN PASSWORD ${pg.escapeLiteral(runtimePassword)}`,
+    await retryConcurrentUpdate(() =>
+      owner.query(`ALTER ROLE ${RUNTIME_ROLE} LOGIN PASSWORD ${pg.escapeLiteral(runtimePassword)}`),
     );
     return applied.map((migration) => migration.name);
   } finally {
@@ -25,4 +25,21 @@ export function runtimeUrlFrom(ownerUrl: string, password: string): string {
   url.username = RUNTIME_ROLE;
   url.password = password;
   return url.toString();
+}
+
+/**
+ * Roles are cluster-wide rows: replicas (or test processes) starting together may update the
+ * same one at once, which PostgreSQL refuses with "tuple concurrently updated". Try again.
+ */
+async function retryConcurrentUpdate(work: () => Promise<unknown>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await work();
+      return;
+    } catch (error) {
+      const concurrent = /tuple concurrently updated/.test(String((error as Error).message));
+      if (!concurrent || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
 }

@@ -61,11 +61,11 @@ describe('admin in Chromium', () => {
       .poll(brandNames)
       .toEqual(expect.arrayContaining([expect.stringContaining('Chromium Coffee')]));
 
-    const spanishTitle = await page.getByTestId('page-title').innerText();
+    const spanishTitle = await page.getByTestId('page-title').textContent();
     await page.getByTestId('locale-switcher').selectOption('en');
-    await expect.poll(() => page.getByTestId('page-title').innerText()).not.toBe(spanishTitle);
+    await expect.poll(() => page.getByTestId('page-title').textContent()).not.toBe(spanishTitle);
     await page.getByTestId('locale-switcher').selectOption('ru');
-    await expect.poll(() => page.getByTestId('page-title').innerText()).toMatch(/[А-Яа-я]/);
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toMatch(/[А-Яа-я]/);
     await shot('05-brands-russian');
 
     await page.setViewportSize({ width: 390, height: 844 });

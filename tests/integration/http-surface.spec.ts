@@ -12,7 +12,9 @@ describe('plain HTTP surface', () => {
   });
 
   it('blocks a simple cross-site GET or form POST (CSRF prevention)', async () => {
-    const get = await fetch(`${suite.api.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    const get = await fetch(
+      `${suite.api.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`,
+    );
     expect(get.status).toBe(400);
     const form = await fetch(suite.api.graphqlUrl, {
       method: 'POST',

@@ -232,6 +232,26 @@ describe('authentication', () => {
     ).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('applies the same depth, alias and token limits over WebSocket as over HTTP', async () => {
+    const session = await signIn(graphqlUrl, suite.world.users.aOWNER.email, PASSWORD);
+    const params = {
+      authorization: `Bearer ${session.accessToken}`,
+      tenantId: suite.world.tenants.a,
+    };
+    const refused = async (query: string) => {
+      const outcome = await wsQuery(suite.api.graphqlUrl, params, query);
+      return JSON.stringify(outcome.error ?? outcome.data);
+    };
+    expect(
+      await refused('{ __schema { types { fields { type { ofType { ofType { name } } } } } } }'),
+    ).toMatch(/depth/i);
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: brands { totalCount }`).join(' ');
+    expect(await refused(`{ ${aliases} }`)).toMatch(/alias/i);
+    expect(
+      await refused(`{ ${Array.from({ length: 1100 }, () => '__typename').join(' ')} }`),
+    ).toMatch(/token/i);
+  });
+
   it('closes WebSocket connections without a valid token and serves those with one', async () => {
     const url = suite.api.graphqlUrl;
     const anonymous = await wsQuery(url, {}, ME);

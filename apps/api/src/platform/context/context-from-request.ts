@@ -67,7 +67,12 @@ async function principalFrom(
   }
   try {
     const claims = await tokens.verify(token);
-    return { kind: 'user', userId: claims.userId, sessionId: claims.sessionId };
+    return {
+      kind: 'user',
+      userId: claims.userId,
+      sessionId: claims.sessionId,
+      expiresAt: claims.expiresAt.getTime(),
+    };
   } catch (error) {
     throw codedError(error as AppError, 401);
   }

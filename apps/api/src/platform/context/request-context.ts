@@ -1,6 +1,12 @@
 /** Who is calling: a signed-in user, a tenant's machine key, or nobody. */
 export type Principal =
-  | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly sessionId: string;
+      /** When the presented access token expires (ms since epoch): long-lived subscriptions end then. */
+      readonly expiresAt: number;
+    }
   /** A machine key as presented; checked against its tenant's row when the operation begins. */
   | {
       readonly kind: 'apiKey';

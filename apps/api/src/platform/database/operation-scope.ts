@@ -21,6 +21,8 @@ export interface OperationAccess {
 interface OpenScope {
   readonly runner: QueryRunner;
   readonly access: OperationAccess;
+  /** Work that must only happen once the transaction is durable (publishing, mostly). */
+  readonly afterCommit: Array<() => Promise<void>>;
 }
 
 /**
@@ -57,18 +59,25 @@ export class OperationScopes {
     return (await this.manager(ctx)).getRepository(entity);
   }
 
+  /** Runs `work` after the operation's transaction commits (never if it rolls back). */
+  async afterCommit(ctx: RequestContext, work: () => Promise<void>): Promise<void> {
+    (await this.scope(ctx)).afterCommit.push(work);
+  }
+
   /** Commits (or rolls back) the operation's transaction, if one was opened. */
   async finish(ctx: RequestContext, commit: boolean): Promise<void> {
     const pending = this.open.get(ctx);
     if (!pending) return;
     this.open.delete(ctx);
-    const { runner } = await pending;
+    const { runner, afterCommit } = await pending;
     try {
       if (commit) await runner.commitTransaction();
       else await runner.rollbackTransaction();
     } finally {
       await runner.release();
     }
+    // The data is durable now; a failure here must not turn a kept write into an error.
+    if (commit) await Promise.allSettled(afterCommit.map((work) => work()));
   }
 
   /** Runs `work` in its own transaction for `ctx`, committed when it resolves. */
@@ -104,7 +113,7 @@ export class OperationScopes {
       await runner.connect();
       await runner.startTransaction();
       const access = await admit(runner, ctx);
-      return { runner, access };
+      return { runner, access, afterCommit: [] };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => {});
       await runner.release();

@@ -4,6 +4,7 @@ import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphq
 import { ApiKeyResolver } from '../../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../../modules/auth/auth.resolver.js';
 import { TrackedBrandResolver } from '../../modules/brands/tracked-brand.resolver.js';
+import { MentionResolver } from '../../modules/mentions/mention.resolver.js';
 import { TenancyResolver } from '../../modules/tenancy/tenancy.resolver.js';
 import type { TenantRole } from '../auth/roles.js';
 import type { GraphQLContext } from './graphql-context.js';
@@ -14,6 +15,7 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => object> = [
   TenancyResolver,
   TrackedBrandResolver,
   ApiKeyResolver,
+  MentionResolver,
 ];
 
 export function buildApiSchema(
@@ -26,5 +28,17 @@ export function buildApiSchema(
     container,
     authChecker: authChecker as AuthChecker<GraphQLContext>,
     validate: false,
+    pubSub: noTopicPubSub,
   });
 }
+
+// Every subscription here brings its own event source (a `subscribe` function reading the
+// database-backed feed), so TypeGraphQL's topic pub/sub is never used; it insists on one.
+const noTopicPubSub = {
+  publish(): never {
+    throw new Error('Topic pub/sub is not used: subscriptions read their own sources');
+  },
+  subscribe(): never {
+    throw new Error('Topic pub/sub is not used: subscriptions read their own sources');
+  },
+};

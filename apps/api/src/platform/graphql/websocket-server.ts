@@ -14,13 +14,14 @@ import { WebSocketServer } from 'ws';
 import type { AccessTokens } from '../auth/access-token.js';
 import { contextFromCredentials } from '../context/context-from-request.js';
 import type { OperationScopes } from '../database/operation-scope.js';
-import type { GraphQLContext } from './graphql-context.js';
+import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface WebSocketDeps {
   readonly schema: GraphQLSchema;
+  readonly live: LiveSources;
   readonly tokens: AccessTokens;
   readonly scopes: OperationScopes;
   readonly validationRules: ValidationRule[];
@@ -43,14 +44,17 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
             deps.tokens,
           );
           if (request.principal.kind === 'anonymous') return false;
-          ctx.extra.context = { request };
+          ctx.extra.context = { request, live: deps.live };
           return true;
         } catch {
           return false;
         }
       },
       // Each operation gets its own context (and so its own transaction).
-      context: (ctx) => ({ request: { ...(ctx.extra.context as GraphQLContext).request } }),
+      context: (ctx) => {
+        const { request, live } = ctx.extra.context as GraphQLContext;
+        return { request: { ...request }, live };
+      },
       onSubscribe: (_ctx, _id, payload) => {
         let document: DocumentNode;
         try {

@@ -1,0 +1,79 @@
+import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
+import type { MentionType } from './mention.type.js';
+import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
+
+export interface FeedEntry {
+  readonly seq: string;
+  readonly kind: 'CREATED' | 'UPDATED';
+  readonly mention: MentionType;
+}
+
+/**
+ * The mention feed: committed outbox rows become an ordered per-tenant log (seq assigned under
+ * the tenant's lock, so in commit order), then a signal says "there is more".
+ */
+export class MentionFeedService {
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly signals: FeedSignals,
+  ) {}
+
+  /** Moves the tenant's outbox into its feed and signals subscribers. Safe to call any time. */
+  async dispatch(tenantId: string): Promise<void> {
+    const head = await this.scopes.run(systemContext(tenantId), async (manager) => {
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || $1, 0))`,
+        [tenantId],
+      );
+      const rows: Array<{ seq: string }> = await manager.query(
+        `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind)
+         INSERT INTO mention_feed (tenant_id, mention_id, kind)
+         SELECT $1, mention_id, kind FROM moved ORDER BY id
+         RETURNING seq`,
+        [tenantId],
+      );
+      return rows.at(-1)?.seq ?? null;
+    });
+    if (head) await this.signals.publish({ tenantId, seq: head });
+  }
+
+  /** The latest seq of the tenant's feed, read as `ctx` (so authorised as it). */
+  async head(ctx: RequestContext): Promise<string> {
+    return this.scopes.run(ctx, async (manager) => {
+      const tenantId = await this.scopes.tenantId(ctx);
+      const [row] = await manager.query(
+        'SELECT coalesce(max(seq), 0)::text AS seq FROM mention_feed WHERE tenant_id = $1',
+        [tenantId],
+      );
+      return row.seq as string;
+    });
+  }
+
+  /**
+   * Entries after `cursor`, oldest first, read in a transaction of their own as `ctx`: every
+   * read re-checks the session and the membership, so a revoked subscriber stops here.
+   */
+  async readAfter(ctx: RequestContext, cursor: string, limit: number): Promise<FeedEntry[]> {
+    return this.scopes.run(ctx, async (manager) => {
+      const tenantId = await this.scopes.tenantId(ctx);
+      const rows: Array<MentionRow & { seq: string; kind: FeedEntry['kind'] }> =
+        await manager.query(
+          `SELECT f.seq::text AS seq, f.kind, ${MENTION_COLUMNS}
+         FROM mention_feed f
+         JOIN mention m ON m.tenant_id = f.tenant_id AND m.id = f.mention_id
+         LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
+         WHERE f.tenant_id = $1 AND f.seq > $2
+         ORDER BY f.seq LIMIT $3`,
+          [tenantId, cursor, limit],
+        );
+      return rows.map((row) => ({ seq: row.seq, kind: row.kind, mention: toMention(row) }));
+    });
+  }
+
+  /** Dispatches every tenant's leftovers (after a crash between commit and dispatch). */
+  async sweep(tenantIds: readonly string[]): Promise<void> {
+    for (const tenantId of tenantIds) await this.dispatch(tenantId);
+  }
+}

@@ -1,0 +1,274 @@
+import { analyzeSentiment, compileBrandMatcher, estimateReach } from '@socialcrm/domain';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { badUserInput } from '../../platform/errors/app-error.js';
+import {
+  type IngestMention,
+  ingestMentionSchema,
+  MAX_INGEST_BATCH,
+} from './inputs/ingest-mention.input.js';
+import type { IngestResult } from './mention.type.js';
+import { IngestOutcome, SentimentLabel } from './mention-enums.js';
+import type { MentionFeedService } from './mention-feed.service.js';
+
+interface Enriched {
+  readonly index: number;
+  readonly mention: IngestMention;
+  readonly handle: string;
+  readonly brandIds: string[];
+  readonly language: string;
+  readonly sentimentScore: number;
+  readonly sentiment: SentimentLabel;
+  readonly reach: number;
+}
+
+const LABELS = {
+  positive: SentimentLabel.POSITIVE,
+  neutral: SentimentLabel.NEUTRAL,
+  negative: SentimentLabel.NEGATIVE,
+};
+
+/**
+ * Stores a batch of posts in the operation's transaction, idempotent on (tenant, channel,
+ * external id): a re-delivery changes nothing, an edit updates. Posts are understood first
+ * (brands, language, sentiment, reach); matched ones enter the outbox, and the feed is
+ * dispatched once the transaction has committed.
+ */
+export class MentionIngestionService {
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly feed: MentionFeedService,
+  ) {}
+
+  async ingest(ctx: RequestContext, items: readonly unknown[]): Promise<IngestResult[]> {
+    if (items.length > MAX_INGEST_BATCH) {
+      throw badUserInput([
+        { field: 'input', message: `must have at most ${MAX_INGEST_BATCH} mentions` },
+      ]);
+    }
+    const tenantId = await this.scopes.tenantId(ctx);
+    const manager = await this.scopes.manager(ctx);
+    const results: IngestResult[] = [];
+    const accepted = this.validate(items, results);
+    const enriched = this.enrich(accepted, await this.matcherFor(manager, tenantId));
+    const authorIds = await this.upsertAuthors(manager, tenantId, enriched);
+    const stored = await this.upsertMentions(manager, tenantId, enriched, authorIds);
+    const events = enriched.flatMap((item) => {
+      const row = stored.get(key(item.mention));
+      if (!row || row.outcome === IngestOutcome.UNCHANGED || item.brandIds.length === 0) return [];
+      return [
+        { mentionId: row.id, kind: row.outcome === IngestOutcome.STORED ? 'CREATED' : 'UPDATED' },
+      ];
+    });
+    if (events.length) {
+      await manager.query(
+        `INSERT INTO mention_outbox (tenant_id, mention_id, kind)
+         SELECT $1, e.mention_id, e.kind FROM unnest($2::uuid[], $3::text[]) AS e(mention_id, kind)`,
+        [tenantId, events.map((e) => e.mentionId), events.map((e) => e.kind)],
+      );
+      await this.scopes.afterCommit(ctx, () => this.feed.dispatch(tenantId));
+    }
+    for (const item of enriched) {
+      const row = stored.get(key(item.mention));
+      results[item.index] = {
+        index: item.index,
+        externalId: item.mention.externalId,
+        outcome: row?.outcome ?? IngestOutcome.UNCHANGED,
+        mentionId: row?.id ?? null,
+        matched: item.brandIds.length > 0,
+        problems: [],
+      };
+    }
+    return results;
+  }
+
+  /** Invalid items are answered with their problems; of repeats in one batch the last wins. */
+  private validate(
+    items: readonly unknown[],
+    results: IngestResult[],
+  ): Array<{ index: number; mention: IngestMention }> {
+    const lastIndexOf = new Map<string, number>();
+    const accepted: Array<{ index: number; mention: IngestMention }> = [];
+    items.forEach((item, index) => {
+      const parsed = ingestMentionSchema.safeParse(item);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || 'mention',
+          message: issue.message,
+        }));
+        results[index] = rejected(index, externalIdOf(item), problems);
+        return;
+      }
+      accepted.push({ index, mention: parsed.data });
+      lastIndexOf.set(key(parsed.data), index);
+    });
+    return accepted.filter(({ index, mention }) => {
+      if (lastIndexOf.get(key(mention)) === index) return true;
+      results[index] = rejected(index, mention.externalId, [
+        { field: 'externalId', message: 'is repeated later in the same batch' },
+      ]);
+      return false;
+    });
+  }
+
+  private async matcherFor(manager: EntityManager, tenantId: string) {
+    const brands = await manager.query(
+      `SELECT id, name, kind, keywords, hashtags, handles, excluded_terms AS "excludedTerms"
+       FROM tracked_brand WHERE tenant_id = $1 ORDER BY id`,
+      [tenantId],
+    );
+    return compileBrandMatcher(brands);
+  }
+
+  private enrich(
+    accepted: ReadonlyArray<{ index: number; mention: IngestMention }>,
+    matcher: ReturnType<typeof compileBrandMatcher>,
+  ): Enriched[] {
+    return accepted.map(({ index, mention }) => {
+      const sentiment = analyzeSentiment(mention.text);
+      return {
+        index,
+        mention,
+        handle: mention.author.handle.replace(/^@/, '').toLowerCase(),
+        brandIds: matcher.match(mention.text),
+        language: sentiment.language,
+        sentimentScore: sentiment.score,
+        sentiment: LABELS[sentiment.label],
+        reach: estimateReach({
+          followers: mention.author.followers ?? undefined,
+          ...withoutNulls(mention.metrics),
+        }),
+      };
+    });
+  }
+
+  private async upsertAuthors(
+    manager: EntityManager,
+    tenantId: string,
+    items: readonly Enriched[],
+  ): Promise<Map<string, string>> {
+    const byKey = new Map(
+      items.map((item) => [`${item.mention.channel}\u0000${item.handle}`, item]),
+    );
+    const authors = [...byKey.values()];
+    if (!authors.length) return new Map();
+    const rows: Array<{ id: string; channel: string; handle: string }> = await manager.query(
+      `INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
+       SELECT $1, a.id, a.channel, a.handle, a.display_name, a.followers
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS a(id, channel, handle, display_name, followers)
+       ON CONFLICT (tenant_id, channel, handle) DO UPDATE
+         SET followers = coalesce(EXCLUDED.followers, social_identity.followers),
+             display_name = coalesce(EXCLUDED.display_name, social_identity.display_name),
+             updated_at = now()
+       RETURNING id, channel, handle`,
+      [
+        tenantId,
+        authors.map(() => newId()),
+        authors.map((a) => a.mention.channel),
+        authors.map((a) => a.handle),
+        authors.map((a) => a.mention.author.displayName ?? null),
+        authors.map((a) => a.mention.author.followers ?? null),
+      ],
+    );
+    return new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row.id]));
+  }
+
+  private async upsertMentions(
+    manager: EntityManager,
+    tenantId: string,
+    items: readonly Enriched[],
+    authorIds: Map<string, string>,
+  ): Promise<Map<string, { id: string; outcome: IngestOutcome }>> {
+    if (!items.length) return new Map();
+    const rows: Array<{ id: string; channel: string; external_id: string; inserted: boolean }> =
+      await manager.query(
+        `INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
+                            language, sentiment_score, sentiment_label, reach, published_at)
+       SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
+              m.language, m.score, m.label, m.reach, m.published_at
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
+                   $9::text[], $10::real[], $11::text[], $12::int[], $13::timestamptz[])
+         AS m(id, channel, external_id, url, body, author, brand_ids, language, score, label, reach, published_at)
+       ON CONFLICT (tenant_id, channel, external_id) DO UPDATE
+         SET url = EXCLUDED.url, body = EXCLUDED.body, brand_ids = EXCLUDED.brand_ids, language = EXCLUDED.language,
+             sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label,
+             reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
+         WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
+               IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
+       RETURNING id, channel, external_id, (xmax = 0) AS inserted`,
+        [
+          tenantId,
+          items.map(() => newId()),
+          items.map((i) => i.mention.channel),
+          items.map((i) => i.mention.externalId),
+          items.map((i) => i.mention.url ?? null),
+          items.map((i) => i.mention.text),
+          items.map((i) => authorIds.get(`${i.mention.channel}\u0000${i.handle}`) ?? null),
+          items.map((i) => `{${i.brandIds.join(',')}}`),
+          items.map((i) => i.language),
+          items.map((i) => i.sentimentScore),
+          items.map((i) => i.sentiment),
+          items.map((i) => i.reach),
+          items.map((i) => i.mention.publishedAt),
+        ],
+      );
+    const stored = new Map(
+      rows.map((row) => [
+        `${row.channel}\u0000${row.external_id}`,
+        { id: row.id, outcome: row.inserted ? IngestOutcome.STORED : IngestOutcome.UPDATED },
+      ]),
+    );
+    const unchanged = items.filter((item) => !stored.has(key(item.mention)));
+    if (unchanged.length) {
+      const known: Array<{ id: string; channel: string; external_id: string }> =
+        await manager.query(
+          `SELECT id, channel, external_id FROM mention
+         WHERE tenant_id = $1 AND (channel, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+          [
+            tenantId,
+            unchanged.map((i) => i.mention.channel),
+            unchanged.map((i) => i.mention.externalId),
+          ],
+        );
+      for (const row of known)
+        stored.set(`${row.channel}\u0000${row.external_id}`, {
+          id: row.id,
+          outcome: IngestOutcome.UNCHANGED,
+        });
+    }
+    return stored;
+  }
+}
+
+const key = (mention: Pick<IngestMention, 'channel' | 'externalId'>) =>
+  `${mention.channel}\u0000${mention.externalId}`;
+
+function rejected(
+  index: number,
+  externalId: string | null,
+  problems: IngestResult['problems'],
+): IngestResult {
+  return {
+    index,
+    externalId,
+    outcome: IngestOutcome.REJECTED,
+    mentionId: null,
+    matched: false,
+    problems,
+  };
+}
+
+function externalIdOf(item: unknown): string | null {
+  const value = (item as { externalId?: unknown } | null)?.externalId;
+  return typeof value === 'string' ? value : null;
+}
+
+function withoutNulls<T extends object>(
+  values: T | null | undefined,
+): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).filter(([, value]) => value !== null && value !== undefined),
+  ) as never;
+}

@@ -1,0 +1,52 @@
+import type { MentionType } from './mention.type.js';
+import type { MentionChannel, SentimentLabel } from './mention-enums.js';
+
+/** Columns of a mention and its author, for queries over `mention m LEFT JOIN social_identity a`. */
+export const MENTION_COLUMNS = `m.id, m.channel, m.external_id, m.url, m.body, m.brand_ids, m.language,
+  m.sentiment_score, m.sentiment_label, m.reach, m.published_at, m.received_at,
+  a.id AS author_id, a.handle AS author_handle, a.display_name AS author_display_name, a.followers AS author_followers`;
+
+export interface MentionRow {
+  id: string;
+  channel: MentionChannel;
+  external_id: string;
+  url: string | null;
+  body: string;
+  brand_ids: string[];
+  language: string;
+  sentiment_score: number;
+  sentiment_label: SentimentLabel;
+  reach: number;
+  published_at: Date;
+  received_at: Date;
+  author_id: string | null;
+  author_handle: string | null;
+  author_display_name: string | null;
+  author_followers: number | null;
+}
+
+export function toMention(row: MentionRow): MentionType {
+  return {
+    id: row.id,
+    channel: row.channel,
+    externalId: row.external_id,
+    url: row.url,
+    text: row.body,
+    brandIds: row.brand_ids,
+    language: row.language,
+    sentimentScore: row.sentiment_score,
+    sentiment: row.sentiment_label,
+    reach: row.reach,
+    publishedAt: row.published_at,
+    receivedAt: row.received_at,
+    author: row.author_id
+      ? {
+          id: row.author_id,
+          channel: row.channel,
+          handle: row.author_handle ?? '',
+          displayName: row.author_display_name,
+          followers: row.author_followers,
+        }
+      : null,
+  };
+}

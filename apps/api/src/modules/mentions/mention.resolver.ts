@@ -1,0 +1,74 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import { TenantRole } from '../../platform/auth/roles.js';
+import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
+import { parseInput } from '../../platform/graphql/validation.js';
+import { IngestMentionInput } from './inputs/ingest-mention.input.js';
+import { MentionFilterInput, mentionFilterSchema } from './inputs/mention-filter.input.js';
+import { IngestResult, MentionConnection, MentionFeedEvent } from './mention.type.js';
+import { MentionIngestionService } from './mention-ingestion.service.js';
+import { MentionQueryService } from './mention-query.service.js';
+
+@Resolver()
+export class MentionResolver {
+  constructor(
+    private readonly ingestion: MentionIngestionService,
+    private readonly queries: MentionQueryService,
+  ) {}
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => MentionConnection, {
+    description: 'Mentions of the tenant’s tracked brands, newest received first.',
+  })
+  mentions(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
+  ) {
+    return this.queries.list(request, first, after, filter);
+  }
+
+  @Authorized(TenantRole.AGENT)
+  @Mutation(() => [IngestResult], {
+    description:
+      'Ingests up to 1,000 posts; idempotent on (channel, externalId). One result per post, in order.',
+  })
+  ingestMentions(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('input', () => [IngestMentionInput]) input: IngestMentionInput[],
+  ) {
+    return this.ingestion.ingest(request, input);
+  }
+
+  // Authorised inside the source (every read runs as the subscriber), not with @Authorized,
+  // which would run per event outside any transaction's lifetime.
+  @Subscription(() => MentionFeedEvent, {
+    description:
+      'New and edited mentions of the active tenant, live. Pass the last `cursor` seen as `after` to receive what was missed, in order.',
+    subscribe: ({ args, context }) => {
+      const { request, live } = context as GraphQLContext;
+      return live.mentions.open(
+        request,
+        parseInput(mentionFilterSchema, args.filter ?? {}, 'filter'),
+        args.after ?? null,
+      );
+    },
+  })
+  mentionAdded(
+    @Root() event: MentionFeedEvent,
+    @Arg('filter', () => MentionFilterInput, { nullable: true }) _filter: MentionFilterInput | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): MentionFeedEvent {
+    return event;
+  }
+}

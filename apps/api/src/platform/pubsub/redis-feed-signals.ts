@@ -1,0 +1,41 @@
+import type { Redis } from 'ioredis';
+import type { FeedSignal } from './feed-signals.js';
+import { InMemoryFeedSignals } from './in-memory-feed-signals.js';
+
+const CHANNEL = 'socialcrm:mention-feed';
+
+/**
+ * Several api replicas: every signal goes through one Redis channel and each replica fans it
+ * out to its own subscribers. Redis pub/sub is at-most-once; readers poll the feed as well.
+ */
+export class RedisFeedSignals extends InMemoryFeedSignals {
+  private constructor(
+    private readonly publisher: Redis,
+    private readonly listener: Redis,
+  ) {
+    super();
+  }
+
+  static async connect(publisher: Redis): Promise<RedisFeedSignals> {
+    const listener = publisher.duplicate();
+    const signals = new RedisFeedSignals(publisher, listener);
+    listener.on('message', (_channel: string, message: string) => {
+      const signal = JSON.parse(message) as FeedSignal;
+      signals.local.emit(signal.tenantId, signal);
+    });
+    await listener.subscribe(CHANNEL);
+    return signals;
+  }
+
+  override async publish(signal: FeedSignal): Promise<void> {
+    await this.publisher.publish(
+      CHANNEL,
+      JSON.stringify({ tenantId: signal.tenantId, seq: signal.seq }),
+    );
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    this.listener.disconnect();
+  }
+}

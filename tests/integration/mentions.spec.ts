@@ -1,0 +1,197 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FeedSubscriber } from '../support/feed-client.js';
+import { type Caller, errorCodes, gql, signIn } from '../support/graphql-client.js';
+import { INGEST, ingest, post } from '../support/mentions.js';
+import { useSuite } from '../support/suite.js';
+import { PASSWORD } from '../support/world.js';
+
+const MENTIONS = `query($filter: MentionFilterInput) {
+  mentions(first: 50, filter: $filter) { totalCount edges { node { externalId text sentiment language reach brandIds author { handle followers } } } }
+}`;
+
+describe('mentions: ingestion, reading and the live feed', () => {
+  const suite = useSuite();
+  let agentA: Caller & { token: string; tenantId: string };
+  let viewerA: Caller & { token: string; tenantId: string };
+  let ownerB: Caller & { token: string; tenantId: string };
+
+  beforeAll(async () => {
+    const { world, api } = suite;
+    agentA = {
+      token: (await signIn(api.graphqlUrl, world.users.aAGENT.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.a,
+    };
+    viewerA = {
+      token: (await signIn(api.graphqlUrl, world.users.aVIEWER.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.a,
+    };
+    ownerB = {
+      token: (await signIn(api.graphqlUrl, world.users.bOwner.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.b,
+    };
+  });
+
+  it('stores a post once, answers a re-delivery as unchanged and an edit as updated', async () => {
+    const url = suite.api.graphqlUrl;
+    const original = post();
+    const [first] = await ingest(url, agentA, [original]);
+    expect(first).toMatchObject({ outcome: 'STORED', matched: true, problems: [] });
+    const [again] = await ingest(url, agentA, [original]);
+    expect(again).toMatchObject({ outcome: 'UNCHANGED', mentionId: first?.mentionId });
+    const [edited] = await ingest(url, agentA, [{ ...original, text: 'Edited: I love Brand A' }]);
+    expect(edited).toMatchObject({ outcome: 'UPDATED', mentionId: first?.mentionId });
+    const listed = await gql<{
+      mentions: { edges: Array<{ node: { externalId: string; text: string } }> };
+    }>(url, MENTIONS, { filter: { search: 'edited' } }, viewerA);
+    expect(listed.data?.mentions.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ externalId: original.externalId, text: 'Edited: I love Brand A' }),
+    ]);
+  });
+
+  it('understands a post: brands, language, sentiment, reach and author', async () => {
+    const url = suite.api.graphqlUrl;
+    const spanish = post({
+      text: 'Odio Brand A, el peor servicio, nunca más',
+      author: { handle: 'Critico', followers: 5000 },
+    });
+    await ingest(url, agentA, [spanish]);
+    const listed = await gql<{ mentions: { edges: Array<{ node: Record<string, unknown> }> } }>(
+      url,
+      MENTIONS,
+      { filter: { authorHandle: '@critico' } },
+      viewerA,
+    );
+    expect(listed.data?.mentions.edges[0]?.node).toMatchObject({
+      language: 'es',
+      sentiment: 'NEGATIVE',
+      brandIds: [suite.world.brands.a],
+      author: { handle: 'critico', followers: 5000 },
+    });
+    expect(listed.data?.mentions.edges[0]?.node.reach).toBeGreaterThan(0);
+  });
+
+  it('keeps unmatched posts out of the list and answers invalid ones with their fields', async () => {
+    const url = suite.api.graphqlUrl;
+    const invalid = post({
+      text: '   ',
+      url: 'not a url',
+      author: { handle: 'someone', followers: -5 },
+    });
+    const results = await ingest(url, agentA, [
+      post({ text: 'Nothing about any tracked brand here' }),
+      invalid,
+    ]);
+    expect(results[0]).toMatchObject({ outcome: 'STORED', matched: false });
+    expect(results[1]).toMatchObject({
+      outcome: 'REJECTED',
+      matched: false,
+      externalId: invalid.externalId,
+    });
+    expect(results[1]?.problems.map((problem) => problem.field).sort()).toEqual([
+      'author.followers',
+      'text',
+      'url',
+    ]);
+    const listed = await gql<{ mentions: { edges: Array<{ node: { text: string } }> } }>(
+      url,
+      MENTIONS,
+      { filter: { search: 'nothing tracked' } },
+      viewerA,
+    );
+    expect(listed.data?.mentions.edges).toEqual([]);
+  });
+
+  it('lets viewers read but not ingest, and keeps each tenant’s mentions to itself', async () => {
+    const url = suite.api.graphqlUrl;
+    expect(errorCodes(await gql(url, INGEST, { input: [post()] }, viewerA))).toEqual(['FORBIDDEN']);
+    const marker = post({ text: 'Brand B only for tenant B, secret marker' });
+    await ingest(url, ownerB, [marker]);
+    const fromA = await gql<{
+      mentions: { totalCount: number; edges: Array<{ node: { externalId: string } }> };
+    }>(url, MENTIONS, { filter: { search: 'secret marker' } }, viewerA);
+    expect(fromA.data?.mentions.totalCount).toBe(0);
+    const fromB = await gql<{ mentions: { totalCount: number } }>(
+      url,
+      MENTIONS,
+      { filter: { search: 'secret marker' } },
+      ownerB,
+    );
+    expect(fromB.data?.mentions.totalCount).toBe(1);
+  });
+
+  it('delivers new mentions of the tenant live, filtered, and never another tenant’s', async () => {
+    const url = suite.api.graphqlUrl;
+    const everything = new FeedSubscriber(url, viewerA.token, viewerA.tenantId);
+    const negativeOnly = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      filter: { sentiments: ['NEGATIVE'] },
+    });
+    const tenantB = new FeedSubscriber(url, ownerB.token, ownerB.tenantId);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions start from the head
+    const happy = post({ text: 'Brand A is wonderful, I love it' });
+    const angry = post({ text: 'Brand A is terrible, I hate it, worst ever' });
+    await ingest(url, agentA, [happy, angry]);
+    const received = await everything.waitFor(2);
+    expect(received.map((event) => event.mention.externalId)).toEqual([
+      happy.externalId,
+      angry.externalId,
+    ]);
+    expect((await negativeOnly.waitFor(1)).map((event) => event.mention.externalId)).toEqual([
+      angry.externalId,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(tenantB.events).toEqual([]);
+    expect(negativeOnly.events).toHaveLength(1);
+    await Promise.all([everything.close(), negativeOnly.close(), tenantB.close()]);
+  });
+
+  it('resumes from a cursor with what was missed, in order and without duplicates', async () => {
+    const url = suite.api.graphqlUrl;
+    const first = new FeedSubscriber(url, viewerA.token, viewerA.tenantId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const before = post();
+    await ingest(url, agentA, [before]);
+    const [seen] = await first.waitFor(1);
+    await first.close();
+    const missed = [post(), post(), post()];
+    await ingest(url, agentA, missed.slice(0, 2));
+    await ingest(url, agentA, missed.slice(2));
+    const resumed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after: seen?.cursor,
+    });
+    const events = await resumed.waitFor(3);
+    expect(events.map((event) => event.mention.externalId)).toEqual(
+      missed.map((m) => m.externalId),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(resumed.events).toHaveLength(3);
+    await resumed.close();
+  });
+
+  it('refuses a feed subscription for a tenant the user does not reach', async () => {
+    const intruder = new FeedSubscriber(suite.api.graphqlUrl, viewerA.token, suite.world.tenants.b);
+    await expect
+      .poll(() => intruder.errors.length + (intruder.completed ? 1 : 0), { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    expect(JSON.stringify(intruder.errors)).toMatch(/FORBIDDEN/);
+    expect(intruder.events).toEqual([]);
+    await intruder.close();
+  });
+
+  it('ends a subscription within about a second once the session is signed out', async () => {
+    const url = suite.api.graphqlUrl;
+    const session = await signIn(url, suite.world.users.aMANAGER.email, PASSWORD);
+    const subscriber = new FeedSubscriber(url, session.accessToken, suite.world.tenants.a);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await gql(
+      url,
+      'mutation($t: String) { signOut(refreshToken: $t) }',
+      { t: session.refreshToken },
+      { token: session.accessToken },
+    );
+    await expect.poll(() => subscriber.completed, { timeout: 3_000 }).toBe(true);
+    await ingest(url, agentA, [post()]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(subscriber.events).toEqual([]);
+    await subscriber.close();
+  });
+});

@@ -1,0 +1,64 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface FeedEvent {
+  readonly cursor: string;
+  readonly kind: string;
+  readonly mention: { id: string; externalId: string; sentiment: string; brandIds: string[] };
+}
+
+export const MENTION_ADDED = `subscription($filter: MentionFilterInput, $after: String) {
+  mentionAdded(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
+}`;
+
+/** A live-feed subscriber over graphql-ws, collecting what it receives. */
+export class FeedSubscriber {
+  readonly events: FeedEvent[] = [];
+  readonly errors: unknown[] = [];
+  completed = false;
+  private readonly client: Client;
+  private readonly stop: () => void;
+
+  constructor(
+    graphqlUrl: string,
+    token: string,
+    tenantId: string,
+    variables: Record<string, unknown> = {},
+  ) {
+    this.client = createClient({
+      url: graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}`, tenantId },
+      retryAttempts: 0,
+    });
+    this.stop = this.client.subscribe<{ mentionAdded: FeedEvent }>(
+      { query: MENTION_ADDED, variables },
+      {
+        next: (result) => {
+          if (result.errors) this.errors.push(...result.errors);
+          if (result.data?.mentionAdded) this.events.push(result.data.mentionAdded);
+        },
+        error: (error) => this.errors.push(error),
+        complete: () => {
+          this.completed = true;
+        },
+      },
+    );
+  }
+
+  /** Resolves once `count` events arrived (or rejects after `timeoutMs`). */
+  async waitFor(count: number, timeoutMs = 10_000): Promise<FeedEvent[]> {
+    const started = Date.now();
+    while (this.events.length < count) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`received ${this.events.length} of ${count} events`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.events;
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.client.dispose();
+  }
+}

@@ -20,6 +20,7 @@ import { MentionResolver } from './modules/mentions/mention.resolver.js';
 import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
 import { MentionIngestionService } from './modules/mentions/mention-ingestion.service.js';
 import { MentionQueryService } from './modules/mentions/mention-query.service.js';
+import { ndjsonIngestRoute } from './modules/mentions/ndjson-ingest.route.js';
 import { InvitationService } from './modules/tenancy/invitation.service.js';
 import { MemberService } from './modules/tenancy/member.service.js';
 import { TenancyResolver } from './modules/tenancy/tenancy.resolver.js';
@@ -75,6 +76,7 @@ export async function startApi({
     : new InMemoryFeedSignals();
   const mentionFeed = new MentionFeedService(scopes, signals);
   const live: LiveSources = { mentions: new LiveMentionFeed(mentionFeed, signals) };
+  const mentionIngestion = new MentionIngestionService(scopes, mentionFeed);
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const sessions = new SessionService(tokens, {
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
@@ -147,6 +149,10 @@ export async function startApi({
     }),
   );
   // Plain HTTP routes of the modules (ingestion, webhooks) go here, before the admin fallback.
+  app.post(
+    '/api/ingest/mentions',
+    ndjsonIngestRoute({ scopes, tokens, ingestion: mentionIngestion }),
+  );
   const servesAdmin = serveAdmin(app, adminDir);
   app.use(bodyErrorHandler);
 

@@ -1,0 +1,170 @@
+import { createInterface } from 'node:readline';
+import type { Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { AccessTokens } from '../../platform/auth/access-token.js';
+import { roleAtLeast, TenantRole } from '../../platform/auth/roles.js';
+import { contextFromCredentials } from '../../platform/context/context-from-request.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
+import type { IngestResult } from './mention.type.js';
+import { IngestOutcome } from './mention-enums.js';
+import type { MentionIngestionService } from './mention-ingestion.service.js';
+
+const BATCH = 500;
+const MAX_LINE = 64 * 1024;
+
+interface PendingLine {
+  readonly line: number;
+  readonly item: unknown;
+}
+
+/**
+ * `POST /api/ingest/mentions`: NDJSON in, NDJSON out. The body is read line by line (never
+ * buffered whole); every 500 lines are stored in a transaction of their own and answered at
+ * once, one result line per input line, then a summary line. A line that is not JSON is
+ * rejected on its own. Needs an API key (or user) with at least the AGENT role.
+ */
+export function ndjsonIngestRoute(deps: {
+  scopes: OperationScopes;
+  tokens: AccessTokens;
+  ingestion: MentionIngestionService;
+}): RequestHandler {
+  return async (req, res) => {
+    const ctx = await authorise(req, res, deps);
+    if (!ctx) return;
+    res.status(200).type('application/x-ndjson');
+    const summary = { stored: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0 };
+    const answer = (line: number, result: Omit<IngestResult, 'index'>) => {
+      summary[result.outcome.toLowerCase() as 'stored'] += 1;
+      if (result.outcome !== IngestOutcome.REJECTED && !result.matched) summary.unmatched += 1;
+      res.write(`${JSON.stringify({ line, ...result })}\n`);
+    };
+    let pending: PendingLine[] = [];
+    const flush = async () => {
+      if (!pending.length) return;
+      const batch = pending;
+      pending = [];
+      const results = await storeBatch(
+        deps,
+        ctx,
+        batch.map((entry) => entry.item),
+      );
+      results.forEach(({ index, ...result }) => answer(batch[index]?.line ?? 0, result));
+    };
+    try {
+      let line = 0;
+      for await (const text of createInterface({
+        input: req,
+        crlfDelay: Number.POSITIVE_INFINITY,
+      })) {
+        line += 1;
+        if (!text.trim()) continue;
+        const item = text.length > MAX_LINE ? undefined : parseLine(text);
+        if (item === undefined) {
+          answer(
+            line,
+            rejectedLine(
+              text.length > MAX_LINE ? `is longer than ${MAX_LINE} bytes` : 'is not valid JSON',
+            ),
+          );
+          continue;
+        }
+        pending.push({ line, item });
+        if (pending.length >= BATCH) await flush();
+      }
+      await flush();
+      res.end(`${JSON.stringify({ summary })}\n`);
+    } catch (error) {
+      // Lines already answered are committed; the rest were not stored.
+      console.error('[api] NDJSON ingest failed', error);
+      res.end(
+        `${JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Ingest stopped; lines without a result were not stored' } })}\n`,
+      );
+    }
+  };
+}
+
+async function authorise(
+  req: Request,
+  res: Response,
+  deps: { scopes: OperationScopes; tokens: AccessTokens },
+): Promise<RequestContext | null> {
+  try {
+    const ctx = await contextFromCredentials(
+      {
+        authorization: req.header('authorization'),
+        tenantId: req.header('x-tenant-id'),
+        requestId: req.header('x-request-id'),
+        clientAddress: req.ip ?? 'unknown',
+      },
+      deps.tokens,
+    );
+    if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+    const access = await deps.scopes.run({ ...ctx }, async (_manager, granted) => granted);
+    if (!roleAtLeast(access.role, TenantRole.AGENT))
+      throw forbidden('Requires the AGENT role or higher');
+    return ctx;
+  } catch (error) {
+    const { code, status, message } = describeRefusal(error);
+    res.status(status).json({ error: { code, message } });
+    return null;
+  }
+}
+
+const STATUS_OF: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+/** Coded errors (ours, or the context builder's GraphQLError) keep their words; others are masked. */
+function describeRefusal(error: unknown): { code: string; status: number; message: string } {
+  const code =
+    error instanceof AppError
+      ? error.code
+      : error instanceof GraphQLError
+        ? String(error.extensions.code)
+        : '';
+  const status = STATUS_OF[code];
+  if (!status) {
+    console.error('[api] NDJSON authorisation failed', error);
+    return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Internal server error' };
+  }
+  return { code, status, message: (error as Error).message };
+}
+
+/** One batch in one transaction, committed (and the feed dispatched) before answering. */
+async function storeBatch(
+  deps: { scopes: OperationScopes; ingestion: MentionIngestionService },
+  ctx: RequestContext,
+  items: unknown[],
+) {
+  const batchCtx: RequestContext = { ...ctx };
+  try {
+    const results = await deps.ingestion.ingest(batchCtx, items);
+    await deps.scopes.finish(batchCtx, true);
+    return results;
+  } catch (error) {
+    await deps.scopes.finish(batchCtx, false);
+    throw error;
+  }
+}
+
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function rejectedLine(message: string): Omit<IngestResult, 'index'> {
+  return {
+    externalId: null,
+    outcome: IngestOutcome.REJECTED,
+    mentionId: null,
+    matched: false,
+    problems: [{ field: 'line', message }],
+  };
+}

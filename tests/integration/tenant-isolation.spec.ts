@@ -71,6 +71,11 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: '{ mentions { totalCount edges { node { id text } } } }',
     variables: () => ({}),
   },
+  mentionStats: {
+    document:
+      'query { mentionStats(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { volume { mentions } } }',
+    variables: () => ({}),
+  },
   ingestMentions: {
     document:
       'mutation { ingestMentions(input: [{ channel: X, externalId: "spy-1", text: "Brand B", publishedAt: "2026-01-01T00:00:00Z", author: { handle: "spy" } }]) { outcome } }',

@@ -20,6 +20,7 @@ import { MentionResolver } from './modules/mentions/mention.resolver.js';
 import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
 import { MentionIngestionService } from './modules/mentions/mention-ingestion.service.js';
 import { MentionQueryService } from './modules/mentions/mention-query.service.js';
+import { MentionStatsService } from './modules/mentions/mention-stats.service.js';
 import { ndjsonIngestRoute } from './modules/mentions/ndjson-ingest.route.js';
 import { InvitationService } from './modules/tenancy/invitation.service.js';
 import { MemberService } from './modules/tenancy/member.service.js';
@@ -101,8 +102,9 @@ export async function startApi({
     new TrackedBrandResolver(new TrackedBrandService(scopes)),
     new ApiKeyResolver(new ApiKeyService(scopes)),
     new MentionResolver(
-      new MentionIngestionService(scopes, mentionFeed),
+      mentionIngestion,
       new MentionQueryService(scopes),
+      new MentionStatsService(scopes),
     ),
   ]);
   const sweeper = startOutboxSweeper(runtime, mentionFeed);

@@ -17,12 +17,15 @@ import { MentionFilterInput, mentionFilterSchema } from './inputs/mention-filter
 import { IngestResult, MentionConnection, MentionFeedEvent } from './mention.type.js';
 import { MentionIngestionService } from './mention-ingestion.service.js';
 import { MentionQueryService } from './mention-query.service.js';
+import { MentionStatsService } from './mention-stats.service.js';
+import { MentionStats, StatsPeriodInput } from './mention-stats.type.js';
 
 @Resolver()
 export class MentionResolver {
   constructor(
     private readonly ingestion: MentionIngestionService,
     private readonly queries: MentionQueryService,
+    private readonly stats: MentionStatsService,
   ) {}
 
   @Authorized(TenantRole.VIEWER)
@@ -36,6 +39,18 @@ export class MentionResolver {
     @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
   ) {
     return this.queries.list(request, first, after, filter);
+  }
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => MentionStats, {
+    description: 'Volume, sentiment, share of voice, top authors and spike alerts of a period.',
+  })
+  mentionStats(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('period', () => StatsPeriodInput) period: StatsPeriodInput,
+    @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
+  ) {
+    return this.stats.stats(request, period, filter);
   }
 
   @Authorized(TenantRole.AGENT)

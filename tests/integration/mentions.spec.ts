@@ -194,4 +194,52 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(subscriber.events).toEqual([]);
     await subscriber.close();
   });
+
+  it('ends the subscription of a member removed from the tenant', async () => {
+    const url = suite.api.graphqlUrl;
+    const { world } = suite;
+    const owner = {
+      token: (await signIn(url, world.users.aOWNER.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.a,
+    };
+    // A member of its own, so no other test depends on who is removed here.
+    const invited = await gql<{ inviteMember: { token: string } }>(
+      url,
+      'mutation { inviteMember(input: { email: "leaving@example.com", role: VIEWER }) { token } }',
+      {},
+      owner,
+    );
+    const joined = await gql<{ acceptInvitation: { accessToken: string } }>(
+      url,
+      'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }',
+      {
+        input: {
+          token: invited.data?.inviteMember.token,
+          name: 'Leaving',
+          password: 'Strong-pass-123',
+        },
+      },
+    );
+    const me = await gql<{ me: { user: { id: string } } }>(
+      url,
+      '{ me { user { id } } }',
+      {},
+      { token: joined.data?.acceptInvitation.accessToken },
+    );
+    const subscriber = new FeedSubscriber(
+      url,
+      joined.data?.acceptInvitation.accessToken ?? '',
+      world.tenants.a,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const removed = await gql(
+      url,
+      'mutation($u: ID!) { removeMember(userId: $u) }',
+      { u: me.data?.me.user.id },
+      owner,
+    );
+    expect(removed.errors, JSON.stringify(removed.errors)).toBeUndefined();
+    await expect.poll(() => subscriber.completed, { timeout: 3_000 }).toBe(true);
+    await subscriber.close();
+  });
 });

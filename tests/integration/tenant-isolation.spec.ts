@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLResponse, gql, type Session, signIn } from '../support/graphql-client.js';
+import { ingest, post } from '../support/mentions.js';
 import { rootFieldNames } from '../support/schema-operations.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD, TENANT_ROLES, type World } from '../support/world.js';
@@ -7,6 +8,9 @@ import { PASSWORD, TENANT_ROLES, type World } from '../support/world.js';
 interface Targets {
   readonly bApiKeyId: string;
   readonly bInvitationId: string;
+  readonly bMentionId: string;
+  readonly bContactId: string;
+  readonly bConnectorId: string;
 }
 
 interface TenantOperation {
@@ -76,6 +80,34 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
       'query { mentionStats(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { volume { mentions } } }',
     variables: () => ({}),
   },
+  replyToMention: {
+    document: 'mutation($id: ID!) { replyToMention(mentionId: $id, text: "hi") { id } }',
+    variables: (_w, t) => ({ id: t.bMentionId }),
+  },
+  assignMention: {
+    document: 'mutation($id: ID!) { assignMention(mentionId: $id, userId: null) { id } }',
+    variables: (_w, t) => ({ id: t.bMentionId }),
+  },
+  markAuthorAsLead: {
+    document: 'mutation($id: ID!) { markAuthorAsLead(mentionId: $id) { id } }',
+    variables: (_w, t) => ({ id: t.bMentionId }),
+  },
+  contact: {
+    document: 'query($id: ID!) { contact(id: $id) { id displayName } }',
+    variables: (_w, t) => ({ id: t.bContactId }),
+  },
+  contactTimeline: {
+    document: 'query($id: ID!) { contactTimeline(contactId: $id) { totalCount } }',
+    variables: (_w, t) => ({ id: t.bContactId }),
+  },
+  listeningSettings: {
+    document: '{ listeningSettings { autoCreateLeads } }',
+    variables: () => ({}),
+  },
+  updateListeningSettings: {
+    document: 'mutation { updateListeningSettings(autoCreateLeads: true) { autoCreateLeads } }',
+    variables: () => ({}),
+  },
   ingestMentions: {
     document:
       'mutation { ingestMentions(input: [{ channel: X, externalId: "spy-1", text: "Brand B", publishedAt: "2026-01-01T00:00:00Z", author: { handle: "spy" } }]) { outcome } }',
@@ -84,6 +116,24 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
   revokeApiKey: {
     document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
     variables: (_w, t) => ({ id: t.bApiKeyId }),
+  },
+  connectors: { document: '{ connectors { id name } }', variables: () => ({}) },
+  createConnector: {
+    document:
+      'mutation { createConnector(input: { kind: META_WEBHOOK, name: "spy", settings: { channel: FACEBOOK }, secret: "spy-secret" }) { verifyToken } }',
+    variables: () => ({}),
+  },
+  updateConnector: {
+    document: 'mutation($id: ID!) { updateConnector(id: $id, input: { paused: true }) { id } }',
+    variables: (_w, t) => ({ id: t.bConnectorId }),
+  },
+  deleteConnector: {
+    document: 'mutation($id: ID!) { deleteConnector(id: $id) }',
+    variables: (_w, t) => ({ id: t.bConnectorId }),
+  },
+  pollConnectorNow: {
+    document: 'mutation($id: ID!) { pollConnectorNow(id: $id) { id } }',
+    variables: (_w, t) => ({ id: t.bConnectorId }),
   },
 };
 
@@ -136,9 +186,25 @@ describe('tenant isolation through the api', () => {
       {},
       bOwner,
     );
+    const [bMention] = await ingest(api.graphqlUrl, bOwner, [post({ text: 'Brand B is great' })]);
+    const lead = await gql<{ markAuthorAsLead: { id: string } }>(
+      api.graphqlUrl,
+      'mutation($id: ID!) { markAuthorAsLead(mentionId: $id) { id } }',
+      { id: bMention?.mentionId },
+      bOwner,
+    );
+    const connector = await gql<{ createConnector: { connector: { id: string } } }>(
+      api.graphqlUrl,
+      'mutation { createConnector(input: { kind: META_WEBHOOK, name: "b page", settings: { channel: FACEBOOK }, secret: "b-app-secret" }) { connector { id } } }',
+      {},
+      bOwner,
+    );
     targets = {
+      bConnectorId: connector.data?.createConnector.connector.id ?? '',
       bApiKeyId: key.data?.createApiKey.apiKey.id ?? '',
       bInvitationId: invitation.data?.inviteMember.invitation.id ?? '',
+      bMentionId: bMention?.mentionId ?? '',
+      bContactId: lead.data?.markAuthorAsLead.id ?? '',
     };
   });
 
@@ -209,6 +275,26 @@ describe('tenant isolation through the api', () => {
       bOwner,
     );
     expect(keys.data?.apiKeys).toEqual([{ revokedAt: null }]);
+    const settings = await gql(
+      api.graphqlUrl,
+      '{ listeningSettings { autoCreateLeads } }',
+      {},
+      bOwner,
+    );
+    expect(settings.data).toEqual({ listeningSettings: { autoCreateLeads: false } });
+    const timeline = await gql(
+      api.graphqlUrl,
+      'query($id: ID!) { contactTimeline(contactId: $id) { edges { node { kind } } } }',
+      { id: targets.bContactId },
+      bOwner,
+    );
+    expect(timeline.data).toEqual({
+      contactTimeline: { edges: [{ node: { kind: 'LIFECYCLE_CHANGE' } }] },
+    });
+    const mention = await gql<{
+      mentions: { edges: Array<{ node: { assignedToId: string | null } }> };
+    }>(api.graphqlUrl, '{ mentions { edges { node { assignedToId } } } }', {}, bOwner);
+    expect(mention.data?.mentions.edges.map((edge) => edge.node.assignedToId)).toEqual([null]);
     const invitations = await gql<{ invitations: Array<{ email: string }> }>(
       api.graphqlUrl,
       '{ invitations { email } }',
@@ -216,6 +302,12 @@ describe('tenant isolation through the api', () => {
       bOwner,
     );
     expect(invitations.data?.invitations).toEqual([{ email: 'new@example.com' }]);
+    const connectors = await gql<{
+      connectors: Array<{ id: string; name: string; status: string }>;
+    }>(api.graphqlUrl, '{ connectors { id name status } }', {}, bOwner);
+    expect(connectors.data?.connectors).toEqual([
+      { id: targets.bConnectorId, name: 'b page', status: 'ACTIVE' },
+    ]);
   });
 
   it('lists in `me` only the tenants a user reaches', async () => {

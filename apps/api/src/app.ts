@@ -15,13 +15,22 @@ import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { SessionService } from './modules/auth/session.service.js';
 import { TrackedBrandResolver } from './modules/brands/tracked-brand.resolver.js';
 import { TrackedBrandService } from './modules/brands/tracked-brand.service.js';
+import { createConnectors } from './modules/connectors/connectors.js';
+import { ContactResolver } from './modules/contacts/contact.resolver.js';
+import { ContactService } from './modules/contacts/contact.service.js';
+import {
+  ListeningSettingsResolver,
+  ListeningSettingsService,
+} from './modules/mentions/listening-settings.resolver.js';
 import { LiveMentionFeed } from './modules/mentions/live-mention-feed.js';
 import { MentionResolver } from './modules/mentions/mention.resolver.js';
+import { MentionActionsService } from './modules/mentions/mention-actions.service.js';
 import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
 import { MentionIngestionService } from './modules/mentions/mention-ingestion.service.js';
 import { MentionQueryService } from './modules/mentions/mention-query.service.js';
 import { MentionStatsService } from './modules/mentions/mention-stats.service.js';
 import { ndjsonIngestRoute } from './modules/mentions/ndjson-ingest.route.js';
+import { TenantFeedChannels } from './modules/mentions/tenant-feed-channels.js';
 import { InvitationService } from './modules/tenancy/invitation.service.js';
 import { MemberService } from './modules/tenancy/member.service.js';
 import { TenancyResolver } from './modules/tenancy/tenancy.resolver.js';
@@ -76,8 +85,13 @@ export async function startApi({
     ? await RedisFeedSignals.connect(redis)
     : new InMemoryFeedSignals();
   const mentionFeed = new MentionFeedService(scopes, signals);
-  const live: LiveSources = { mentions: new LiveMentionFeed(mentionFeed, signals) };
+  const feedChannels = new TenantFeedChannels(mentionFeed, signals, config.FEED_POLL_INTERVAL_MS);
+  const live: LiveSources = {
+    mentions: new LiveMentionFeed(mentionFeed, feedChannels),
+  };
   const mentionIngestion = new MentionIngestionService(scopes, mentionFeed);
+  const connectors = createConnectors({ scopes, ingestion: mentionIngestion, config, tokenSecret });
+  const contacts = new ContactService(scopes);
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const sessions = new SessionService(tokens, {
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
@@ -101,11 +115,15 @@ export async function startApi({
     ),
     new TrackedBrandResolver(new TrackedBrandService(scopes)),
     new ApiKeyResolver(new ApiKeyService(scopes)),
+    connectors.resolver,
     new MentionResolver(
       mentionIngestion,
       new MentionQueryService(scopes),
       new MentionStatsService(scopes),
+      new MentionActionsService(scopes, contacts),
     ),
+    new ContactResolver(contacts),
+    new ListeningSettingsResolver(new ListeningSettingsService(scopes)),
   ]);
   const sweeper = startOutboxSweeper(runtime, mentionFeed);
   const schema = await buildApiSchema(container, createAuthChecker(scopes));
@@ -151,6 +169,7 @@ export async function startApi({
     }),
   );
   // Plain HTTP routes of the modules (ingestion, webhooks) go here, before the admin fallback.
+  app.use(connectors.webhooks.path, connectors.webhooks.router);
   app.post(
     '/api/ingest/mentions',
     ndjsonIngestRoute({ scopes, tokens, ingestion: mentionIngestion }),
@@ -167,6 +186,7 @@ export async function startApi({
     formatError,
   });
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  connectors.start();
   const { port } = httpServer.address() as AddressInfo;
 
   return {
@@ -174,8 +194,10 @@ export async function startApi({
     servesAdmin,
     async close() {
       clearInterval(sweeper);
+      await connectors.stop();
       await websocket.close();
       await apollo.stop();
+      feedChannels.close();
       await signals.close();
       await runtime.destroy();
       redis?.disconnect();

@@ -1,24 +1,22 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { AppError, ErrorCode } from '../../platform/errors/app-error.js';
-import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionFilter } from './inputs/mention-filter.input.js';
-import type { MentionFeedEvent } from './mention.type.js';
-import type { MentionFeedService } from './mention-feed.service.js';
+import type { FeedEntry, FeedReader, MentionFeedService } from './mention-feed.service.js';
 import { feedFilterAccepts } from './mention-filter.js';
+import type { TenantFeedChannels } from './tenant-feed-channels.js';
 
 const PAGE = 200;
-/** Also read without a signal this often: signals can be lost, and revocation must bite. */
-const POLL_MS = 1_000;
 
 /**
- * One subscriber's live feed: catches up from its cursor, then follows the tenant's signals.
- * Every read runs as the subscriber (session and membership re-checked), so a revoked token or
- * a removed member stops receiving within about a second; so does an expired access token.
+ * One subscriber's live feed: catches up from its cursor with its own reads (as the
+ * subscriber, so authorised), then follows its tenant's shared channel, which reads each new
+ * entry once for the whole process and re-checks every subscriber's right to it each tick.
+ * A revoked session or key, a removed member or an expired token completes the stream.
  */
 export class LiveMentionFeed {
   constructor(
     private readonly feed: MentionFeedService,
-    private readonly signals: FeedSignals,
+    private readonly channels: TenantFeedChannels,
   ) {}
 
   /** Authorises now (a refusal is the subscription's error result), then follows the feed. */
@@ -26,52 +24,54 @@ export class LiveMentionFeed {
     ctx: RequestContext,
     filter: MentionFilter,
     after: string | null,
-  ): Promise<AsyncGenerator<MentionFeedEvent>> {
+  ): Promise<AsyncGenerator<FeedEntry>> {
     const head = await this.feed.head(ctx);
-    return this.follow(ctx, filter, after ?? head);
+    return this.follow(ctx, filter, after ?? head, head);
   }
 
   private async *follow(
     ctx: RequestContext,
     filter: MentionFilter,
     from: string,
-  ): AsyncGenerator<MentionFeedEvent> {
+    head: string,
+  ): AsyncGenerator<FeedEntry> {
+    const state = { ended: false, woken: false, wake: () => {} };
+    const member = {
+      reader: readerOf(ctx),
+      expiresAt: ctx.principal.kind === 'user' ? ctx.principal.expiresAt : null,
+      wake: () => {
+        state.woken = true;
+        state.wake();
+      },
+      end: () => {
+        state.ended = true;
+        state.wake();
+      },
+    };
+    const { channel, leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let cursor = from;
-    const tenantId = ctx.requestedTenantId ?? '';
-    let wake: (() => void) | null = null;
-    let signalled = false;
-    const unsubscribe = this.signals.subscribe(tenantId, () => {
-      signalled = true;
-      wake?.();
-    });
     try {
-      for (;;) {
-        if (ctx.principal.kind === 'user' && ctx.principal.expiresAt <= Date.now()) return;
-        signalled = false;
-        const entries = await this.readOrEnd(ctx, cursor);
+      while (!state.ended) {
+        state.woken = false;
+        const entries = channel.entriesAfter(cursor) ?? (await this.catchUp(ctx, cursor));
         if (!entries) return;
         for (const entry of entries) {
-          cursor = entry.seq;
-          if (feedFilterAccepts(filter, entry.mention))
-            yield { cursor: entry.seq, kind: entry.kind, mention: entry.mention };
+          cursor = entry.cursor;
+          // The same entry object goes to every subscriber: the execution is shared (see websocket-server).
+          if (feedFilterAccepts(filter, entry.mention)) yield entry;
         }
-        if (entries.length === PAGE || signalled) continue;
+        if (entries.length || state.woken || state.ended) continue;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
+          state.wake = resolve;
         });
-        wake = null;
       }
     } finally {
-      unsubscribe();
+      leave();
     }
   }
 
-  /** The next entries, or null once the subscriber may no longer read (the stream completes). */
-  private async readOrEnd(ctx: RequestContext, cursor: string) {
+  /** The subscriber's own read while it is behind the channel's memory; null once refused. */
+  private async catchUp(ctx: RequestContext, cursor: string): Promise<FeedEntry[] | null> {
     try {
       return await this.feed.readAfter(ctx, cursor, PAGE);
     } catch (error) {
@@ -80,4 +80,12 @@ export class LiveMentionFeed {
       throw error;
     }
   }
+}
+
+function readerOf(ctx: RequestContext): FeedReader {
+  const { principal } = ctx;
+  if (principal.kind === 'user')
+    return { kind: 'user', userId: principal.userId, sessionId: principal.sessionId };
+  if (principal.kind === 'apiKey') return { kind: 'apiKey', apiKeyId: principal.apiKeyId };
+  throw new AppError(ErrorCode.Unauthenticated, 'Sign-in required');
 }

@@ -4,11 +4,17 @@ import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
 
+/** One entry of the feed, exactly as the subscription delivers it (`cursor` is its seq). */
 export interface FeedEntry {
-  readonly seq: string;
+  readonly cursor: string;
   readonly kind: 'CREATED' | 'UPDATED';
   readonly mention: MentionType;
 }
+
+/** Who holds a subscription, as far as re-checking their right to it goes. */
+export type FeedReader =
+  | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
+  | { readonly kind: 'apiKey'; readonly apiKeyId: string };
 
 /**
  * The mention feed: committed outbox rows become an ordered per-tenant log (seq assigned under
@@ -68,8 +74,37 @@ export class MentionFeedService {
          ORDER BY f.seq LIMIT $3`,
           [tenantId, cursor, limit],
         );
-      return rows.map((row) => ({ seq: row.seq, kind: row.kind, mention: toMention(row) }));
+      return rows.map((row) => ({ cursor: row.seq, kind: row.kind, mention: toMention(row) }));
     });
+  }
+
+  /**
+   * Which of the tenant's feed readers may still read: live session (or unrevoked key) and
+   * still a member, directly or through the tenant's agency. One query for all of them, so a
+   * process holding many subscriptions re-checks them all every second cheaply.
+   */
+  async stillAllowed(tenantId: string, readers: readonly FeedReader[]): Promise<boolean[]> {
+    const users = readers.flatMap((reader) => (reader.kind === 'user' ? [reader] : []));
+    const keys = readers.flatMap((reader) => (reader.kind === 'apiKey' ? [reader.apiKeyId] : []));
+    const allowed = await this.scopes.run(systemContext(tenantId), async (manager) => {
+      const sessions: Array<{ session_id: string }> = await manager.query(
+        `SELECT s.session_id FROM unnest($2::uuid[], $3::uuid[]) AS s(user_id, session_id)
+         WHERE EXISTS (SELECT 1 FROM refresh_token r
+                       WHERE r.family_id = s.session_id AND r.user_id = s.user_id AND r.revoked_at IS NULL)
+           AND (EXISTS (SELECT 1 FROM membership m WHERE m.tenant_id = $1 AND m.user_id = s.user_id)
+                OR EXISTS (SELECT 1 FROM agency_membership am JOIN tenant t ON t.agency_id = am.agency_id
+                           WHERE t.id = $1 AND am.user_id = s.user_id))`,
+        [tenantId, users.map((user) => user.userId), users.map((user) => user.sessionId)],
+      );
+      const liveKeys: Array<{ id: string }> = await manager.query(
+        'SELECT id FROM api_key WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) AND revoked_at IS NULL',
+        [tenantId, keys],
+      );
+      return new Set([...sessions.map((row) => row.session_id), ...liveKeys.map((row) => row.id)]);
+    });
+    return readers.map((reader) =>
+      allowed.has(reader.kind === 'user' ? reader.sessionId : reader.apiKeyId),
+    );
   }
 
   /** Dispatches every tenant's leftovers (after a crash between commit and dispatch). */

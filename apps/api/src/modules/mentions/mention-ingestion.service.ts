@@ -53,8 +53,11 @@ export class MentionIngestionService {
     const results: IngestResult[] = [];
     const accepted = this.validate(items, results);
     const enriched = this.enrich(accepted, await this.matcherFor(manager, tenantId));
-    const authorIds = await this.upsertAuthors(manager, tenantId, enriched);
-    const stored = await this.upsertMentions(manager, tenantId, enriched, authorIds);
+    const authors = await this.upsertAuthors(manager, tenantId, enriched);
+    if (await this.autoCreatesLeads(manager, tenantId))
+      await this.makeLeads(manager, tenantId, authors);
+    const stored = await this.upsertMentions(manager, tenantId, enriched, authors);
+    await this.recordOnTimelines(manager, tenantId, enriched, authors, stored);
     const events = enriched.flatMap((item) => {
       const row = stored.get(key(item.mention));
       if (!row || row.outcome === IngestOutcome.UNCHANGED || item.brandIds.length === 0) return [];
@@ -148,13 +151,11 @@ export class MentionIngestionService {
     manager: EntityManager,
     tenantId: string,
     items: readonly Enriched[],
-  ): Promise<Map<string, string>> {
-    const byKey = new Map(
-      items.map((item) => [`${item.mention.channel}\u0000${item.handle}`, item]),
-    );
+  ): Promise<Map<string, Author>> {
+    const byKey = new Map(items.map((item) => [authorKey(item), item]));
     const authors = [...byKey.values()];
     if (!authors.length) return new Map();
-    const rows: Array<{ id: string; channel: string; handle: string }> = await manager.query(
+    const rows: Array<Author & { channel: string; handle: string }> = await manager.query(
       `INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
        SELECT $1, a.id, a.channel, a.handle, a.display_name, a.followers
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS a(id, channel, handle, display_name, followers)
@@ -162,7 +163,7 @@ export class MentionIngestionService {
          SET followers = coalesce(EXCLUDED.followers, social_identity.followers),
              display_name = coalesce(EXCLUDED.display_name, social_identity.display_name),
              updated_at = now()
-       RETURNING id, channel, handle`,
+       RETURNING id, channel, handle, contact_id AS "contactId"`,
       [
         tenantId,
         authors.map(() => newId()),
@@ -172,14 +173,81 @@ export class MentionIngestionService {
         authors.map((a) => a.mention.author.followers ?? null),
       ],
     );
-    return new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row.id]));
+    return new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row]));
+  }
+
+  private async autoCreatesLeads(manager: EntityManager, tenantId: string): Promise<boolean> {
+    const [tenant] = await manager.query('SELECT auto_create_leads FROM tenant WHERE id = $1', [
+      tenantId,
+    ]);
+    return tenant?.auto_create_leads === true;
+  }
+
+  /** The tenant asked for it: every author not yet a contact becomes a lead contact. */
+  private async makeLeads(
+    manager: EntityManager,
+    tenantId: string,
+    authors: Map<string, Author>,
+  ): Promise<void> {
+    const newcomers = [...authors.values()].filter((author) => !author.contactId);
+    if (!newcomers.length) return;
+    const contactIds = newcomers.map(() => newId());
+    await manager.query(
+      `WITH made AS (
+         INSERT INTO contact (tenant_id, id, display_name, lifecycle_stage)
+         SELECT $1, n.contact_id, coalesce(i.display_name, i.handle), 'lead'
+         FROM unnest($2::uuid[], $3::uuid[]) AS n(identity_id, contact_id)
+         JOIN social_identity i ON i.tenant_id = $1 AND i.id = n.identity_id
+         RETURNING id
+       )
+       UPDATE social_identity i SET contact_id = n.contact_id
+       FROM unnest($2::uuid[], $3::uuid[]) AS n(identity_id, contact_id)
+       WHERE i.tenant_id = $1 AND i.id = n.identity_id AND n.contact_id IN (SELECT id FROM made)`,
+      [tenantId, newcomers.map((author) => author.id), contactIds],
+    );
+    newcomers.forEach((author, index) => {
+      author.contactId = contactIds[index] ?? null;
+    });
+  }
+
+  /** New mentions by known contacts join their timelines. */
+  private async recordOnTimelines(
+    manager: EntityManager,
+    tenantId: string,
+    items: readonly Enriched[],
+    authors: Map<string, Author>,
+    stored: Map<string, { id: string; outcome: IngestOutcome }>,
+  ): Promise<void> {
+    const entries = items.flatMap((item) => {
+      const contactId = authors.get(authorKey(item))?.contactId;
+      const row = stored.get(key(item.mention));
+      return contactId && row?.outcome === IngestOutcome.STORED
+        ? [{ item, contactId, mentionId: row.id }]
+        : [];
+    });
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, mention_id, body, occurred_at)
+       SELECT $1, e.id, e.contact_id, 'MENTION', e.channel, e.mention_id, e.body, e.occurred_at
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
+         AS e(id, contact_id, channel, mention_id, body, occurred_at)`,
+      [
+        tenantId,
+        entries.map(() => newId()),
+        entries.map((e) => e.contactId),
+        entries.map((e) => e.item.mention.channel),
+        entries.map((e) => e.mentionId),
+        entries.map((e) => e.item.mention.text),
+        entries.map((e) => e.item.mention.publishedAt),
+      ],
+    );
   }
 
   private async upsertMentions(
     manager: EntityManager,
     tenantId: string,
     items: readonly Enriched[],
-    authorIds: Map<string, string>,
+    authors: Map<string, Author>,
   ): Promise<Map<string, { id: string; outcome: IngestOutcome }>> {
     if (!items.length) return new Map();
     const rows: Array<{ id: string; channel: string; external_id: string; inserted: boolean }> =
@@ -205,7 +273,7 @@ export class MentionIngestionService {
           items.map((i) => i.mention.externalId),
           items.map((i) => i.mention.url ?? null),
           items.map((i) => i.mention.text),
-          items.map((i) => authorIds.get(`${i.mention.channel}\u0000${i.handle}`) ?? null),
+          items.map((i) => authors.get(authorKey(i))?.id ?? null),
           items.map((i) => `{${i.brandIds.join(',')}}`),
           items.map((i) => i.language),
           items.map((i) => i.sentimentScore),
@@ -241,6 +309,13 @@ export class MentionIngestionService {
     return stored;
   }
 }
+
+interface Author {
+  readonly id: string;
+  contactId: string | null;
+}
+
+const authorKey = (item: Enriched) => `${item.mention.channel}\u0000${item.handle}`;
 
 const key = (mention: Pick<IngestMention, 'channel' | 'externalId'>) =>
   `${mention.channel}\u0000${mention.externalId}`;

@@ -3,8 +3,8 @@ import type { MentionChannel, SentimentLabel } from './mention-enums.js';
 
 /** Columns of a mention and its author, for queries over `mention m LEFT JOIN social_identity a`. */
 export const MENTION_COLUMNS = `m.id, m.channel, m.external_id, m.url, m.body, m.brand_ids, m.language,
-  m.sentiment_score, m.sentiment_label, m.reach, m.published_at, m.received_at,
-  a.id AS author_id, a.handle AS author_handle, a.display_name AS author_display_name, a.followers AS author_followers`;
+  m.sentiment_score, m.sentiment_label, m.reach, m.published_at, m.received_at, m.assigned_to,
+  a.contact_id AS author_contact_id, a.id AS author_id, a.handle AS author_handle, a.display_name AS author_display_name, a.followers AS author_followers`;
 
 export interface MentionRow {
   id: string;
@@ -19,6 +19,8 @@ export interface MentionRow {
   reach: number;
   published_at: Date;
   received_at: Date;
+  assigned_to: string | null;
+  author_contact_id: string | null;
   author_id: string | null;
   author_handle: string | null;
   author_display_name: string | null;
@@ -39,6 +41,8 @@ export function toMention(row: MentionRow): MentionType {
     reach: row.reach,
     publishedAt: row.published_at,
     receivedAt: row.received_at,
+    assignedToId: row.assigned_to,
+    contactId: row.author_contact_id,
     author: row.author_id
       ? {
           id: row.author_id,

@@ -2,6 +2,7 @@ import {
   Arg,
   Authorized,
   Ctx,
+  ID,
   Int,
   Mutation,
   Query,
@@ -12,9 +13,11 @@ import {
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { parseInput } from '../../platform/graphql/validation.js';
+import { ContactType, TimelineEventType } from '../contacts/contact.type.js';
 import { IngestMentionInput } from './inputs/ingest-mention.input.js';
 import { MentionFilterInput, mentionFilterSchema } from './inputs/mention-filter.input.js';
-import { IngestResult, MentionConnection, MentionFeedEvent } from './mention.type.js';
+import { IngestResult, MentionConnection, MentionFeedEvent, MentionType } from './mention.type.js';
+import { MentionActionsService } from './mention-actions.service.js';
 import { MentionIngestionService } from './mention-ingestion.service.js';
 import { MentionQueryService } from './mention-query.service.js';
 import { MentionStatsService } from './mention-stats.service.js';
@@ -26,6 +29,7 @@ export class MentionResolver {
     private readonly ingestion: MentionIngestionService,
     private readonly queries: MentionQueryService,
     private readonly stats: MentionStatsService,
+    private readonly actions: MentionActionsService,
   ) {}
 
   @Authorized(TenantRole.VIEWER)
@@ -63,6 +67,41 @@ export class MentionResolver {
     @Arg('input', () => [IngestMentionInput]) input: IngestMentionInput[],
   ) {
     return this.ingestion.ingest(request, input);
+  }
+
+  @Authorized(TenantRole.AGENT)
+  @Mutation(() => TimelineEventType, {
+    description: "Replies to a mention; the reply is logged on the author's timeline.",
+  })
+  replyToMention(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('mentionId', () => ID) mentionId: string,
+    @Arg('text', () => String) text: string,
+  ) {
+    return this.actions.reply(request, mentionId, text);
+  }
+
+  @Authorized(TenantRole.AGENT)
+  @Mutation(() => MentionType, {
+    description: 'Assigns a mention to a user of the tenant (null clears it).',
+  })
+  assignMention(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('mentionId', () => ID) mentionId: string,
+    @Arg('userId', () => ID, { nullable: true }) userId: string | null,
+  ) {
+    return this.actions.assign(request, mentionId, userId);
+  }
+
+  @Authorized(TenantRole.AGENT)
+  @Mutation(() => ContactType, {
+    description: "Makes the mention's author a lead contact (later stages are kept).",
+  })
+  markAuthorAsLead(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('mentionId', () => ID) mentionId: string,
+  ) {
+    return this.actions.markAuthorAsLead(request, mentionId);
   }
 
   // Authorised inside the source (every read runs as the subscriber), not with @Authorized,

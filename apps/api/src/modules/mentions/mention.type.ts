@@ -60,6 +60,15 @@ export class MentionType {
 
   @Field(() => Date)
   receivedAt: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The agent this mention is assigned to.' })
+  assignedToId: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The author's contact, once the author is known as one.",
+  })
+  contactId: string | null;
 }
 
 @ObjectType()

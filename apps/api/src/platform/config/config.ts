@@ -29,7 +29,15 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w:-]{1,40}$/)
     .default('login'),
+  /** How often a live-feed subscriber re-reads without a signal (lost signals, revocation). */
+  FEED_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Key for connector secrets (AES-256-GCM); required in production, at least 32 characters. */
+  CONNECTOR_SECRET_KEY: z.string().min(32).optional(),
+  /** How often each replica looks for due feeds and unclaimed streams. */
+  CONNECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Lets feeds and streams reach loopback and private addresses (tests, on-premises). */
+  CONNECTOR_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   ADMIN_DIST_DIR: z.string().optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
@@ -51,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  AUTH_TOKEN_SECRET: required in production');
+  }
+  if (config.NODE_ENV === 'production' && !config.CONNECTOR_SECRET_KEY) {
+    throw new ConfigError('Invalid configuration:\n  CONNECTOR_SECRET_KEY: required in production');
   }
   return config;
 }

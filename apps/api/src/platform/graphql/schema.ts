@@ -4,6 +4,9 @@ import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphq
 import { ApiKeyResolver } from '../../modules/api-keys/api-key.resolver.js';
 import { AuthResolver } from '../../modules/auth/auth.resolver.js';
 import { TrackedBrandResolver } from '../../modules/brands/tracked-brand.resolver.js';
+import { ConnectorResolver } from '../../modules/connectors/connector.resolver.js';
+import { ContactResolver } from '../../modules/contacts/contact.resolver.js';
+import { ListeningSettingsResolver } from '../../modules/mentions/listening-settings.resolver.js';
 import { MentionResolver } from '../../modules/mentions/mention.resolver.js';
 import { TenancyResolver } from '../../modules/tenancy/tenancy.resolver.js';
 import type { TenantRole } from '../auth/roles.js';
@@ -15,7 +18,10 @@ export const resolvers: NonEmptyArray<new (...args: any[]) => object> = [
   TenancyResolver,
   TrackedBrandResolver,
   ApiKeyResolver,
+  ConnectorResolver,
   MentionResolver,
+  ContactResolver,
+  ListeningSettingsResolver,
 ];
 
 export function buildApiSchema(

@@ -16,6 +16,7 @@ import { contextFromCredentials } from '../context/context-from-request.js';
 import type { OperationScopes } from '../database/operation-scope.js';
 import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
+import { subscribeSharingExecution } from './shared-subscription-execution.js';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -68,6 +69,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         ]);
         if (errors.length) return errors;
       },
+      subscribe: (args) => subscribeSharingExecution(args),
       execute: async (args) => {
         const result = await execute(args);
         const { request } = args.contextValue as GraphQLContext;

@@ -1,5 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { Listening1764100000000 } from './1764100000000-listening.js';
+import { Connectors1764200000000 } from './1764200000000-connectors.js';
+import { ContactTimeline1764300000000 } from './1764300000000-contact-timeline.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
-export const migrations = [Foundation1764000000000, Listening1764100000000];
+export const migrations = [
+  Foundation1764000000000,
+  Listening1764100000000,
+  Connectors1764200000000,
+  ContactTimeline1764300000000,
+];

@@ -1,0 +1,75 @@
+import express, { type Request, type Response, Router } from 'express';
+import type { MetaWebhookService } from './meta-webhook.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Where the callback lives: `${META_WEBHOOK_BASE}/:tenantId/:connectorId`. */
+export const META_WEBHOOK_BASE = '/webhooks/meta';
+
+/**
+ * Meta's webhook protocol: GET answers the subscription challenge, POST takes signed
+ * deliveries. The body is kept raw (the signature is over its exact bytes), on this path only.
+ */
+export function metaWebhookRouter(service: MetaWebhookService): Router {
+  const router = Router();
+  router.get('/:tenantId/:connectorId', async (req, res) => {
+    const ids = idsOf(req);
+    if (!ids) return void res.sendStatus(404);
+    const challenge = await service
+      .challenge(
+        ids.tenantId,
+        ids.connectorId,
+        req.query['hub.mode'],
+        req.query['hub.verify_token'],
+        req.query['hub.challenge'],
+      )
+      .catch((error) => failed(res, error));
+    if (res.headersSent) return;
+    if (challenge === null || challenge === undefined) {
+      console.warn(
+        `[connectors] refused a Meta verification for ${ids.connectorId}: wrong token or mode`,
+      );
+      return void res.sendStatus(403);
+    }
+    res.type('text/plain').send(challenge);
+  });
+  router.post(
+    '/:tenantId/:connectorId',
+    express.raw({ type: 'application/json', limit: '1mb' }),
+    async (req, res) => {
+      const ids = idsOf(req);
+      if (!ids) return void res.sendStatus(404);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const outcome = await service
+        .deliver(ids.tenantId, ids.connectorId, req.header('x-hub-signature-256'), body)
+        .catch((error) => failed(res, error));
+      if (!outcome || res.headersSent) return;
+      switch (outcome.kind) {
+        case 'unknown':
+          return void res.sendStatus(404);
+        case 'refused':
+          console.warn(
+            `[connectors] refused a Meta delivery for connector ${ids.connectorId} of tenant ${ids.tenantId} from ${req.ip}: ${outcome.reason}`,
+          );
+          return void res.sendStatus(outcome.status);
+        case 'malformed':
+          return void res.sendStatus(400);
+        default:
+          res.status(200).json({ received: true });
+      }
+    },
+  );
+  return router;
+}
+
+function idsOf(req: Request): { tenantId: string; connectorId: string } | null {
+  const { tenantId, connectorId } = req.params as Record<string, string>;
+  if (!tenantId || !connectorId || !UUID.test(tenantId) || !UUID.test(connectorId)) return null;
+  return { tenantId: tenantId.toLowerCase(), connectorId: connectorId.toLowerCase() };
+}
+
+/** A failure on our side: 500, so Meta retries the delivery later. */
+function failed(res: Response, error: unknown): undefined {
+  console.error('[connectors] Meta webhook failed', error);
+  if (!res.headersSent) res.sendStatus(500);
+  return undefined;
+}

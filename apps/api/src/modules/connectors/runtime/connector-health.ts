@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+
+/** Longest wait between two attempts of a failing feed. */
+export const MAX_BACKOFF_SECONDS = 6 * 3600;
+const MAX_ERROR_LENGTH = 500;
+
+export interface Validators {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+/**
+ * A connector worked: ACTIVE again (unless a user paused it meanwhile), failures forgotten.
+ * `nextInSeconds` schedules a feed's next poll; `validators` replace the stored ones.
+ */
+export async function recordSuccess(
+  manager: EntityManager,
+  tenantId: string,
+  connectorId: string,
+  options: { nextInSeconds?: number; validators?: Validators } = {},
+): Promise<void> {
+  await manager.query(
+    `UPDATE connector SET
+       status = CASE WHEN status = 'PAUSED' THEN status ELSE 'ACTIVE' END,
+       last_success_at = now(), consecutive_failures = 0,
+       next_poll_at = CASE WHEN $3::int IS NULL THEN next_poll_at ELSE now() + make_interval(secs => $3::int) END,
+       etag = CASE WHEN $4 THEN $5 ELSE etag END,
+       last_modified = CASE WHEN $4 THEN $6 ELSE last_modified END
+     WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId,
+      connectorId,
+      options.nextInSeconds ?? null,
+      options.validators !== undefined,
+      options.validators?.etag ?? null,
+      options.validators?.lastModified ?? null,
+    ],
+  );
+}
+
+/**
+ * A connector failed: FAILING (unless paused), the error kept. A feed backs off
+ * exponentially: its interval × 2^failures, at most MAX_BACKOFF_SECONDS.
+ */
+export async function recordFailure(
+  manager: EntityManager,
+  tenantId: string,
+  connectorId: string,
+  message: string,
+  intervalSeconds?: number,
+): Promise<void> {
+  await manager.query(
+    `UPDATE connector SET
+       status = CASE WHEN status = 'PAUSED' THEN status ELSE 'FAILING' END,
+       last_error = $3, last_error_at = now(), consecutive_failures = consecutive_failures + 1,
+       next_poll_at = CASE WHEN $4::int IS NULL THEN next_poll_at
+         ELSE now() + make_interval(secs => least($4::int * 2 ^ least(consecutive_failures + 1, 20), $5)) END
+     WHERE tenant_id = $1 AND id = $2`,
+    [
+      tenantId,
+      connectorId,
+      message.slice(0, MAX_ERROR_LENGTH),
+      intervalSeconds ?? null,
+      MAX_BACKOFF_SECONDS,
+    ],
+  );
+}
+
+/** A message for last_error that names what failed without echoing secrets or stacks. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from './html-text.js';
+
+describe(htmlToText.name, () => {
+  it('drops tags and decodes entities', () => {
+    expect(
+      htmlToText(
+        '<p>Hola <a href="x">@ana</a> &amp; <b>Brand&nbsp;A</b></p><p>&#8220;ok&#x201D;</p>',
+      ),
+    ).toBe('Hola @ana & Brand A “ok”');
+  });
+
+  it('drops scripts and styles with their content', () => {
+    expect(htmlToText('<style>p{}</style>text<script>alert(1)</script>')).toBe('text');
+  });
+});

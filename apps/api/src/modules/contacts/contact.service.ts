@@ -1,0 +1,149 @@
+import { type LifecycleOrigin, transitionLifecycle } from '@socialcrm/domain';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import { newId } from '../../platform/database/new-id.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { conflict, notFound } from '../../platform/errors/app-error.js';
+import {
+  checkPageSize,
+  decodeCursor,
+  type Page,
+  toPage,
+} from '../../platform/graphql/connection.js';
+import { requireId } from '../../platform/graphql/validation.js';
+import { type ContactType, TimelineEventKind, type TimelineEventType } from './contact.type.js';
+
+export interface TimelineEntry {
+  readonly contactId: string;
+  readonly kind: TimelineEventKind;
+  readonly channel?: string | null;
+  readonly mentionId?: string | null;
+  readonly actorId?: string | null;
+  readonly body?: string | null;
+  readonly occurredAt?: Date;
+}
+
+/** Contacts, their identities, their lifecycle stage and their timeline. */
+export class ContactService {
+  constructor(private readonly scopes: OperationScopes) {}
+
+  async get(ctx: RequestContext, id: string): Promise<ContactType> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const manager = await this.scopes.manager(ctx);
+    const [contact] = await manager.query(
+      `SELECT c.id, c.display_name AS "displayName", c.lifecycle_stage AS "lifecycleStage", c.created_at AS "createdAt",
+              coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', i.handle,
+                         'displayName', i.display_name, 'followers', i.followers) ORDER BY i.id)
+                        FROM social_identity i WHERE i.tenant_id = c.tenant_id AND i.contact_id = c.id), '[]') AS identities
+       FROM contact c WHERE c.tenant_id = $1 AND c.id = $2`,
+      [tenantId, requireId(id)],
+    );
+    if (!contact) throw notFound('Contact');
+    return { ...contact, createdAt: new Date(contact.createdAt) };
+  }
+
+  async timeline(
+    ctx: RequestContext,
+    contactId: string,
+    first: number,
+    after: string | null,
+  ): Promise<Page<TimelineEventType>> {
+    checkPageSize(first);
+    const cursor = after ? decodeCursor(after).id : null;
+    const contact = await this.get(ctx, contactId);
+    const manager = await this.scopes.manager(ctx);
+    const rows: Array<TimelineEventType & { total: number }> = await manager.query(
+      `SELECT id, kind, channel, mention_id AS "mentionId", actor_id AS "actorId", body, occurred_at AS "occurredAt",
+              count(*) OVER ()::int AS total
+       FROM timeline_event WHERE tenant_id = $1 AND contact_id = $2 AND ($3::uuid IS NULL OR id < $3)
+       ORDER BY id DESC LIMIT $4`,
+      [await this.scopes.tenantId(ctx), contact.id, cursor, first + 1],
+    );
+    return toPage(rows, first, rows[0]?.total ?? 0);
+  }
+
+  /** The contact behind a social identity, created from it (first contact: subscriber) when missing. */
+  async ensureForIdentity(
+    manager: EntityManager,
+    tenantId: string,
+    identityId: string,
+    stage = 'subscriber',
+  ): Promise<{ id: string; lifecycleStage: string }> {
+    const [existing] = await manager.query(
+      `SELECT c.id, c.lifecycle_stage AS "lifecycleStage" FROM social_identity i
+       JOIN contact c ON c.tenant_id = i.tenant_id AND c.id = i.contact_id
+       WHERE i.tenant_id = $1 AND i.id = $2`,
+      [tenantId, identityId],
+    );
+    if (existing) return existing;
+    const id = newId();
+    await manager.query(
+      `INSERT INTO contact (tenant_id, id, display_name, lifecycle_stage)
+       SELECT $1, $2, coalesce(i.display_name, i.handle), $4 FROM social_identity i WHERE i.tenant_id = $1 AND i.id = $3`,
+      [tenantId, id, identityId, stage],
+    );
+    await manager.query(
+      'UPDATE social_identity SET contact_id = $3 WHERE tenant_id = $1 AND id = $2',
+      [tenantId, identityId, id],
+    );
+    return { id, lifecycleStage: stage };
+  }
+
+  /** Marks a contact as engaged: a subscriber (or someone new) becomes a lead; later stages stay. */
+  async markAsLead(
+    manager: EntityManager,
+    tenantId: string,
+    contact: { id: string; lifecycleStage: string },
+    actorId: string | null,
+  ): Promise<string> {
+    const move = transitionLifecycle(contact.lifecycleStage as LifecycleOrigin, {
+      type: 'engaged',
+    });
+    if (!move.ok) throw conflict(move.error.message);
+    if (move.changed) {
+      await manager.query(
+        'UPDATE contact SET lifecycle_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
+        [tenantId, contact.id, move.stage],
+      );
+      await this.record(manager, tenantId, {
+        contactId: contact.id,
+        kind: TimelineEventKind.LIFECYCLE_CHANGE,
+        actorId,
+        body: `${contact.lifecycleStage} → ${move.stage}: ${move.reason}`,
+      });
+    }
+    return move.stage;
+  }
+
+  async record(
+    manager: EntityManager,
+    tenantId: string,
+    entry: TimelineEntry,
+  ): Promise<TimelineEventType> {
+    const event = {
+      id: newId(),
+      kind: entry.kind,
+      channel: entry.channel ?? null,
+      mentionId: entry.mentionId ?? null,
+      actorId: entry.actorId ?? null,
+      body: entry.body ?? null,
+      occurredAt: entry.occurredAt ?? new Date(),
+    };
+    await manager.query(
+      `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, mention_id, actor_id, body, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        tenantId,
+        event.id,
+        entry.contactId,
+        event.kind,
+        event.channel,
+        event.mentionId,
+        event.actorId,
+        event.body,
+        event.occurredAt,
+      ],
+    );
+    return event;
+  }
+}

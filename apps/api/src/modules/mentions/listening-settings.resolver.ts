@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { TenantRole } from '../../platform/auth/roles.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
+
+@ObjectType({ description: 'How the tenant listens.' })
+export class ListeningSettings {
+  @Field(() => Boolean, {
+    description: 'A new author of a matched mention becomes a lead contact automatically.',
+  })
+  autoCreateLeads: boolean;
+}
+
+/** The tenant's listening settings (kept on the tenant row, which only its members reach). */
+export class ListeningSettingsService {
+  constructor(private readonly scopes: OperationScopes) {}
+
+  async get(ctx: RequestContext): Promise<ListeningSettings> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const [tenant] = await (await this.scopes.manager(ctx)).query(
+      'SELECT auto_create_leads FROM tenant WHERE id = $1',
+      [tenantId],
+    );
+    return { autoCreateLeads: tenant?.auto_create_leads === true };
+  }
+
+  async update(ctx: RequestContext, autoCreateLeads: boolean): Promise<ListeningSettings> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    await (await this.scopes.manager(ctx)).query(
+      'UPDATE tenant SET auto_create_leads = $2 WHERE id = $1',
+      [tenantId, autoCreateLeads],
+    );
+    return { autoCreateLeads };
+  }
+}
+
+@Resolver()
+export class ListeningSettingsResolver {
+  constructor(private readonly settings: ListeningSettingsService) {}
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => ListeningSettings)
+  listeningSettings(@Ctx() { request }: GraphQLContext) {
+    return this.settings.get(request);
+  }
+
+  @Authorized(TenantRole.OWNER)
+  @Mutation(() => ListeningSettings)
+  updateListeningSettings(
+    @Ctx() { request }: GraphQLContext,
+    @Arg('autoCreateLeads', () => Boolean) autoCreateLeads: boolean,
+  ) {
+    return this.settings.update(request, autoCreateLeads);
+  }
+}

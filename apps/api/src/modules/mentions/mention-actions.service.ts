@@ -1,0 +1,99 @@
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { badUserInput, notFound } from '../../platform/errors/app-error.js';
+import { requireId } from '../../platform/graphql/validation.js';
+import type { ContactService } from '../contacts/contact.service.js';
+import {
+  type ContactType,
+  TimelineEventKind,
+  type TimelineEventType,
+} from '../contacts/contact.type.js';
+import type { MentionType } from './mention.type.js';
+import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
+import { MENTION_FROM } from './mention-where.js';
+
+const MAX_REPLY = 5_000;
+
+/** What an agent does with a mention: reply (logged on the author's timeline), assign, qualify the author. */
+export class MentionActionsService {
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly contacts: ContactService,
+  ) {}
+
+  /** Logs a reply on the author's timeline (the author becomes a contact if not one yet). */
+  async reply(ctx: RequestContext, mentionId: string, text: string): Promise<TimelineEventType> {
+    const body = text.trim();
+    if (!body || body.length > MAX_REPLY) {
+      throw badUserInput([{ field: 'text', message: `must have 1 to ${MAX_REPLY} characters` }]);
+    }
+    const { manager, tenantId, mention, contact } = await this.withAuthorContact(ctx, mentionId);
+    const { userId } = await this.scopes.access(ctx);
+    return this.contacts.record(manager, tenantId, {
+      contactId: contact.id,
+      kind: TimelineEventKind.REPLY,
+      channel: mention.channel,
+      mentionId: mention.id,
+      actorId: userId,
+      body,
+    });
+  }
+
+  /** Assigns the mention to a user who works in this tenant, or clears the assignment. */
+  async assign(
+    ctx: RequestContext,
+    mentionId: string,
+    userId: string | null,
+  ): Promise<MentionType> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const manager = await this.scopes.manager(ctx);
+    if (userId) {
+      const [member] = await manager.query(
+        `SELECT 1 FROM membership WHERE tenant_id = $1 AND user_id = $2
+         UNION ALL
+         SELECT 1 FROM agency_membership am JOIN tenant t ON t.agency_id = am.agency_id WHERE t.id = $1 AND am.user_id = $2`,
+        [tenantId, requireId(userId, 'userId')],
+      );
+      if (!member)
+        throw badUserInput([{ field: 'userId', message: 'is not a member of this tenant' }]);
+    }
+    const [, affected] = await manager.query(
+      'UPDATE mention SET assigned_to = $3 WHERE tenant_id = $1 AND id = $2',
+      [tenantId, requireId(mentionId, 'mentionId'), userId],
+    );
+    if (!affected) throw notFound('Mention');
+    return this.load(manager, tenantId, mentionId);
+  }
+
+  /** The author becomes a lead contact (created from the identity when needed). */
+  async markAuthorAsLead(ctx: RequestContext, mentionId: string): Promise<ContactType> {
+    const { manager, tenantId, contact } = await this.withAuthorContact(ctx, mentionId);
+    const { userId } = await this.scopes.access(ctx);
+    await this.contacts.markAsLead(manager, tenantId, contact, userId);
+    return this.contacts.get(ctx, contact.id);
+  }
+
+  private async withAuthorContact(ctx: RequestContext, mentionId: string) {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const manager = await this.scopes.manager(ctx);
+    const mention = await this.load(manager, tenantId, mentionId);
+    if (!mention.author)
+      throw badUserInput([{ field: 'mentionId', message: 'has no known author' }]);
+    const contact = await this.contacts.ensureForIdentity(manager, tenantId, mention.author.id);
+    return { manager, tenantId, mention, contact };
+  }
+
+  private async load(
+    manager: EntityManager,
+    tenantId: string,
+    mentionId: string,
+  ): Promise<MentionType> {
+    const [row]: MentionRow[] = await manager.query(
+      `SELECT ${MENTION_COLUMNS} ${MENTION_FROM} WHERE m.tenant_id = $1 AND m.id = $2`,
+      [tenantId, requireId(mentionId, 'mentionId')],
+    );
+    if (!row) throw notFound('Mention');
+    return toMention(row);
+  }
+}

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type Caller, errorCodes, gql, signIn } from '../support/graphql-client.js';
 import { ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
@@ -112,5 +114,81 @@ describe('listening statistics', () => {
     expect(response.errors?.[0]?.extensions?.fields).toEqual([
       { field: 'period.to', message: 'must be after `from`' },
     ]);
+  });
+
+  it('sends a live alert when today turns into a spike', async () => {
+    const { api, world } = suite;
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    // Brand A2 lives in tenant A2: a tenant of its own, so the other tests' mentions do not count.
+    const member = await signIn(api.graphqlUrl, world.users.northMember.email, PASSWORD);
+    const caller = { token: member.accessToken, tenantId: world.tenants.a2 };
+    const history = [];
+    for (let day = 14; day >= 1; day--) {
+      for (let i = 0; i < 3; i++)
+        history.push(
+          post({
+            text: 'Brand A2 as usual',
+            publishedAt: new Date(today - day * DAY + i * 60_000).toISOString(),
+          }),
+        );
+    }
+    await ingest(api.graphqlUrl, caller, history);
+    const alerts: unknown[] = [];
+    const client = createClient({
+      url: api.graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: {
+        authorization: `Bearer ${member.accessToken}`,
+        tenantId: world.tenants.a2,
+      },
+    });
+    const stop = client.subscribe(
+      { query: 'subscription { spikeAlerts { bucketStart mentions spike } }' },
+      {
+        next: (result) => alerts.push(result.data?.spikeAlerts ?? result.errors),
+        error: (error) => alerts.push(error),
+        complete: () => {},
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(alerts).toEqual([]);
+    await ingest(
+      api.graphqlUrl,
+      caller,
+      Array.from({ length: 30 }, () => post({ text: 'Brand A2 everywhere today' })),
+    );
+    await expect.poll(() => alerts.length, { timeout: 10_000 }).toBe(1);
+    expect(alerts[0]).toEqual({
+      bucketStart: new Date(today).toISOString(),
+      mentions: 30,
+      spike: true,
+    });
+    stop();
+    await client.dispose();
+  });
+
+  it('refuses spike alerts for a tenant the user does not reach', async () => {
+    const { api, world } = suite;
+    const outsider = await signIn(api.graphqlUrl, world.users.bOwner.email, PASSWORD);
+    const client = createClient({
+      url: api.graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: {
+        authorization: `Bearer ${outsider.accessToken}`,
+        tenantId: world.tenants.a,
+      },
+    });
+    const outcome = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query: 'subscription { spikeAlerts { mentions } }' },
+        {
+          next: (result) => resolve(result),
+          error: (error) => resolve(error),
+          complete: () => resolve('completed without a result'),
+        },
+      );
+    });
+    expect(JSON.stringify(outcome)).toMatch(/FORBIDDEN/);
+    await client.dispose();
   });
 });

@@ -147,8 +147,8 @@ const UNSCOPED_OPERATIONS = [
   'acceptInvitation',
 ];
 
-// Subscriptions, each refused across tenants in its own suite (mentions.spec.ts).
-const SUBSCRIPTIONS = ['mentionAdded'];
+// Subscriptions, each refused across tenants in its own suite (mentions, mention-stats).
+const SUBSCRIPTIONS = ['mentionAdded', 'spikeAlerts'];
 
 const ATTACKERS = [
   ...TENANT_ROLES.map((role) => `a${role}` as const),

@@ -23,6 +23,7 @@ import {
   ListeningSettingsService,
 } from './modules/mentions/listening-settings.resolver.js';
 import { LiveMentionFeed } from './modules/mentions/live-mention-feed.js';
+import { LiveSpikeAlerts } from './modules/mentions/live-spike-alerts.js';
 import { MentionResolver } from './modules/mentions/mention.resolver.js';
 import { MentionActionsService } from './modules/mentions/mention-actions.service.js';
 import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
@@ -86,8 +87,10 @@ export async function startApi({
     : new InMemoryFeedSignals();
   const mentionFeed = new MentionFeedService(scopes, signals);
   const feedChannels = new TenantFeedChannels(mentionFeed, signals, config.FEED_POLL_INTERVAL_MS);
+  const mentionStats = new MentionStatsService(scopes);
   const live: LiveSources = {
     mentions: new LiveMentionFeed(mentionFeed, feedChannels),
+    spikes: new LiveSpikeAlerts(scopes, mentionFeed, mentionStats, feedChannels),
   };
   const mentionIngestion = new MentionIngestionService(scopes, mentionFeed);
   const connectors = createConnectors({ scopes, ingestion: mentionIngestion, config, tokenSecret });
@@ -119,7 +122,7 @@ export async function startApi({
     new MentionResolver(
       mentionIngestion,
       new MentionQueryService(scopes),
-      new MentionStatsService(scopes),
+      mentionStats,
       new MentionActionsService(scopes, contacts),
     ),
     new ContactResolver(contacts),

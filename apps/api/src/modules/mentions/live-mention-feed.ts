@@ -71,18 +71,19 @@ export class LiveMentionFeed {
   }
 
   /** The subscriber's own read while it is behind the channel's memory; null once refused. */
-  private async catchUp(ctx: RequestContext, cursor: string): Promise<FeedEntry[] | null> {
-    try {
-      return await this.feed.readAfter(ctx, cursor, PAGE);
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : null;
-      if (code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden) return null;
-      throw error;
-    }
+  private catchUp(ctx: RequestContext, cursor: string): Promise<FeedEntry[] | null> {
+    return this.feed.readAfter(ctx, cursor, PAGE).catch(endOnRefusal);
   }
 }
 
-function readerOf(ctx: RequestContext): FeedReader {
+/** A live stream ends (completes) when its reader loses access; other errors propagate. */
+export function endOnRefusal(error: unknown): null {
+  const code = error instanceof AppError ? error.code : null;
+  if (code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden) return null;
+  throw error;
+}
+
+export function readerOf(ctx: RequestContext): FeedReader {
   const { principal } = ctx;
   if (principal.kind === 'user')
     return { kind: 'user', userId: principal.userId, sessionId: principal.sessionId };

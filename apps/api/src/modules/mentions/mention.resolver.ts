@@ -21,7 +21,7 @@ import { MentionActionsService } from './mention-actions.service.js';
 import { MentionIngestionService } from './mention-ingestion.service.js';
 import { MentionQueryService } from './mention-query.service.js';
 import { MentionStatsService } from './mention-stats.service.js';
-import { MentionStats, StatsPeriodInput } from './mention-stats.type.js';
+import { MentionStats, StatsPeriodInput, VolumePoint } from './mention-stats.type.js';
 
 @Resolver()
 export class MentionResolver {
@@ -102,6 +102,23 @@ export class MentionResolver {
     @Arg('mentionId', () => ID) mentionId: string,
   ) {
     return this.actions.markAuthorAsLead(request, mentionId);
+  }
+
+  // Authorised inside the source, like mentionAdded below.
+  @Subscription(() => VolumePoint, {
+    description:
+      "Today's mention volume whenever it becomes a spike against the trailing days (same detector as `mentionStats`), once a day.",
+    subscribe: ({ args, context }) => {
+      const { request, live } = context as GraphQLContext;
+      return live.spikes.open(request, args.brandIds ?? null);
+    },
+  })
+  spikeAlerts(
+    @Root() spike: VolumePoint,
+    @Arg('brandIds', () => [ID], { nullable: true, description: 'Only mentions of these brands.' })
+    _brandIds: string[] | null,
+  ): VolumePoint {
+    return spike;
   }
 
   // Authorised inside the source (every read runs as the subscriber), not with @Authorized,

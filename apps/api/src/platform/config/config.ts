@@ -29,7 +29,7 @@ const configSchema = z.object({
     .string()
     .regex(/^[\w:-]{1,40}$/)
     .default('login'),
-  /** How often a live-feed subscriber re-reads without a signal (lost signals, revocation). */
+  /** How often each tenant's feed reader re-reads without a signal and re-checks its subscribers. */
   FEED_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Key for connector secrets (AES-256-GCM); required in production, at least 32 characters. */

@@ -50,7 +50,7 @@ export function ndjsonIngestRoute(deps: {
         ctx,
         batch.map((entry) => entry.item),
       );
-      results.forEach(({ index, ...result }) => answer(batch[index]?.line ?? 0, result));
+      for (const { index, ...result } of results) answer(batch[index]?.line ?? 0, result);
     };
     try {
       let line = 0;

@@ -1,0 +1,442 @@
+// The live feed's fan-out: publish-to-receive latency with 1,000 real graphql-ws subscribers
+// (one WebSocket each, 100 per tenant over 10 tenants) while a publisher ingests mentions at a
+// steady rate through the GraphQL `ingestMentions` mutation, one mutation per tenant and tick.
+// The publish time (epoch ms, taken just before the mutation is sent) is in each externalId;
+// every subscriber records receive time - publish time and counts what it got per mention.
+// Configurations: one api process (in-memory signals); two api processes sharing the database
+// and Redis, 500 subscribers each (50 of each tenant), publishing through the first.
+// Subscribers run in a child process of their own (support/feed-subscribers.mjs) so the CPU
+// time of the api, the clients and the publisher is measured apart.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 \
+//     pnpm bench bench/feed-fanout.bench.ts
+//   BENCH_SECONDS=20        publishing time per configuration and rate
+//   BENCH_RATES=100,250,500 mentions per second
+//   BENCH_CONFIGS=single,replicas
+//   BENCH_TICK_MS=100       one mutation per tenant every tick
+//   BENCH_SUBSCRIBERS=100   per tenant
+//   BENCH_DRAIN_SECONDS=5   how long deliveries may still arrive after publishing stops
+import { type ChildProcess, fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { migrate } from '@socialcrm/api/migrate';
+import { newId } from '@socialcrm/api/new-id';
+import { type ApiProcess, startApi } from '../support/api-process.js';
+import { databaseUrl, withClient } from '../support/databases.js';
+import { signIn } from '../support/graphql-client.js';
+import { startPostgresServer } from '../support/postgres-server.js';
+import { createWorld, PASSWORD } from '../support/world.js';
+import {
+  type BenchTenant,
+  backendPids,
+  createTenants,
+  ownCpuMs,
+  processCpuMs,
+  sleep,
+} from './support/bench-tools.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const RATES = (process.env.BENCH_RATES ?? '100,250,500').split(',').map(Number);
+const CONFIGS = (process.env.BENCH_CONFIGS ?? 'single,replicas').split(',') as Array<
+  'single' | 'replicas'
+>;
+const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 100);
+const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
+const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
+const TENANTS = 10;
+// Stop a configuration early once this many seconds of deliveries are owed, or the last
+// second's p99 is above COLLAPSE_P99_MS, or this many mutations are still in flight.
+const COLLAPSE_BACKLOG_SECONDS = 5;
+const COLLAPSE_P99_MS = 10_000;
+// Three seconds of mutations (one per tenant and tick) still unanswered.
+const MAX_IN_FLIGHT = Math.ceil((3_000 / TICK_MS) * 10);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// The single process uses in-memory signals; startApi passes REDIS_URL through when set.
+delete process.env.REDIS_URL;
+
+const INGEST = `mutation($input: [IngestMentionInput!]!) { ingestMentions(input: $input) { externalId outcome matched } }`;
+const SUBSCRIBERS = fileURLToPath(new URL('./support/feed-subscribers.mjs', import.meta.url));
+const now = () => performance.timeOrigin + performance.now();
+
+interface Status {
+  warmed: number;
+  received: number;
+  errors: number;
+  completed: number;
+  firstError: string;
+  lastP99: number;
+  lastMax: number;
+}
+
+interface Results {
+  expected: number;
+  delivered: number;
+  duplicates: number;
+  missing: number;
+  overflow: number;
+  errors: number;
+  completed: number;
+  firstError: string;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/** The subscriber process, driven by request/answer messages. */
+class SubscriberHost {
+  private next = 0;
+  private readonly waiting = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
+  readonly child: ChildProcess;
+
+  constructor() {
+    this.child = fork(SUBSCRIBERS, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on(
+      'message',
+      (message: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+        const waiter = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        if (message.ok) waiter?.resolve(message.value);
+        else waiter?.reject(new Error(message.error));
+      },
+    );
+    this.child.on('exit', () => {
+      for (const waiter of this.waiting.values()) waiter.reject(new Error('subscribers exited'));
+      this.waiting.clear();
+    });
+  }
+
+  call<T>(type: string, payload?: unknown, timeoutMs = 60_000): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`subscribers: ${type} timed out`));
+      }, timeoutMs);
+      this.waiting.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.child.send({ id, type, payload });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    await this.call('close', undefined, 10_000).catch(() => {});
+    await Promise.race([exited, sleep(5_000)]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+interface Outcome {
+  config: string;
+  rate: number;
+  seconds: number;
+  collapsed: string;
+  published: number;
+  results: Results;
+  apiCpuMs: number;
+  pgCpuMs: number;
+  clientCpuMs: number;
+  publisherCpuMs: number;
+  windowMs: number;
+  mutationP50: number;
+  mutationP99: number;
+}
+
+async function publish(
+  api: ApiProcess,
+  token: string,
+  tenantId: string,
+  input: unknown[],
+): Promise<Array<{ externalId: string; outcome: string; matched: boolean }>> {
+  const response = await fetch(api.graphqlUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-tenant-id': tenantId,
+    },
+    body: JSON.stringify({ query: INGEST, variables: { input } }),
+  });
+  const body = (await response.json()) as {
+    data?: { ingestMentions: Array<{ externalId: string; outcome: string; matched: boolean }> };
+    errors?: unknown;
+  };
+  if (!body.data) throw new Error(`ingest failed: ${JSON.stringify(body.errors)}`);
+  return body.data.ingestMentions;
+}
+
+const post = (tenant: number, externalId: string, text: string) => ({
+  channel: 'X',
+  externalId,
+  text,
+  publishedAt: new Date().toISOString(),
+  author: { handle: `@fan_${tenant}_${externalId.length % 7}`, followers: 300 },
+});
+
+async function runOne(
+  config: 'single' | 'replicas',
+  rate: number,
+  ownerUrl: string,
+  database: string,
+  email: string,
+  tenants: readonly BenchTenant[],
+): Promise<Outcome> {
+  const apis: ApiProcess[] = [];
+  let host: SubscriberHost | undefined;
+  try {
+    if (config === 'single') apis.push(await startApi(ownerUrl));
+    else
+      apis.push(
+        ...(await Promise.all([
+          startApi(ownerUrl, { REDIS_URL }),
+          startApi(ownerUrl, { REDIS_URL }),
+        ])),
+      );
+    const publisherApi = apis[0] as ApiProcess;
+    const { accessToken } = await signIn(publisherApi.graphqlUrl, email, PASSWORD);
+    host = new SubscriberHost();
+    const subscribers = tenants.flatMap((_, tenant) =>
+      Array.from({ length: PER_TENANT }, (_, i) => ({
+        tenant,
+        url: (apis[i % apis.length] as ApiProcess).graphqlUrl.replace('http', 'ws'),
+      })),
+    );
+    const capacity = Math.ceil(((rate * SECONDS) / TENANTS) * 1.2) + 100;
+    await host.call('start', {
+      subscribers,
+      token: accessToken,
+      tenantIds: tenants.map((t) => t.id),
+      capacity,
+    });
+
+    // Warm-up: one mention per tenant, until every subscriber has it (so all are following).
+    const warmUntil = Date.now() + 60_000;
+    let status = await host.call<Status>('status');
+    for (let round = 0; status.warmed < subscribers.length; round++) {
+      if (Date.now() > warmUntil)
+        throw new Error(
+          `only ${status.warmed} of ${subscribers.length} subscribers follow the feed (${status.errors} errors: ${status.firstError})`,
+        );
+      if (round % 20 === 0)
+        await Promise.all(
+          tenants.map((t, k) =>
+            publish(publisherApi, accessToken, t.id, [
+              post(k, `warm~${k}~${round}~${newId()}`, `Brand T${k} warm-up`),
+            ]),
+          ),
+        );
+      await sleep(250);
+      status = await host.call<Status>('status');
+    }
+    await sleep(1_000);
+    await host.call<Status>('status'); // resets the per-second window
+    const receivedBefore = status.received;
+
+    const apiBefore = apis.map((a) => processCpuMs(a.process.pid));
+    const pgBefore = new Map(
+      (await backendPids(ownerUrl, database)).map((pid) => [pid, processCpuMs(pid)]),
+    );
+    const clientBefore = processCpuMs(host.child.pid);
+    const publisherBefore = ownCpuMs();
+    const published: number[][] = tenants.map(() => []);
+    const counters = tenants.map(() => 0);
+    const mutationMs: number[] = [];
+    let sent = 0;
+    let inFlight = 0;
+    let failures = 0;
+    let firstFailure = '';
+    let collapsed = '';
+    const started = performance.now();
+    const tick = () => {
+      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
+      if (due <= 0) return;
+      const byTenant = new Map<number, Array<ReturnType<typeof post>>>();
+      for (let i = 0; i < due; i++) {
+        const k = (sent + i) % TENANTS;
+        const n = counters[k] ?? 0;
+        counters[k] = n + 1;
+        const list = byTenant.get(k) ?? [];
+        list.push(post(k, `f~${k}~${n}~PUBLISHED`, `Brand T${k} live post number ${n}, love it`));
+        byTenant.set(k, list);
+      }
+      sent += due;
+      for (const [k, input] of byTenant) {
+        inFlight++;
+        const at = now();
+        for (const item of input)
+          item.externalId = item.externalId.replace('PUBLISHED', at.toFixed(2));
+        publish(publisherApi, accessToken, tenants[k]?.id ?? '', input)
+          .then((rows) => {
+            mutationMs.push(now() - at);
+            for (const row of rows)
+              if (row.outcome === 'STORED' && row.matched)
+                published[k]?.push(Number(row.externalId.split('~')[2]));
+          })
+          .catch((error: Error) => {
+            failures++;
+            firstFailure ||= error.message.slice(0, 300);
+          })
+          .finally(() => {
+            inFlight--;
+          });
+      }
+    };
+    const timer = setInterval(tick, TICK_MS);
+    let lastCheck = performance.now();
+    try {
+      while (performance.now() - started < SECONDS * 1000) {
+        await sleep(250);
+        if (inFlight > MAX_IN_FLIGHT) {
+          collapsed = `${inFlight} mutations in flight`;
+          break;
+        }
+        if (performance.now() - lastCheck >= 1000) {
+          lastCheck = performance.now();
+          const s = await host.call<Status>('status');
+          const expected = published.reduce((sum, list) => sum + list.length, 0) * PER_TENANT;
+          const backlog = expected - (s.received - receivedBefore);
+          if (backlog > rate * PER_TENANT * COLLAPSE_BACKLOG_SECONDS) {
+            collapsed = `backlog of ${backlog} deliveries (${(backlog / (rate * PER_TENANT)).toFixed(1)} s)`;
+            break;
+          }
+          if (s.lastP99 > COLLAPSE_P99_MS) {
+            collapsed = `p99 of the last second ${Math.round(s.lastP99)} ms`;
+            break;
+          }
+        }
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    const publishedMs = performance.now() - started;
+    // Drain: in-flight mutations finish, then deliveries until all expected arrived.
+    const drainUntil = performance.now() + DRAIN_SECONDS * 1000 + (collapsed ? 0 : 5_000);
+    while (inFlight > 0 && performance.now() < drainUntil) await sleep(50);
+    const total = () => published.reduce((sum, list) => sum + list.length, 0);
+    const drainEnd = performance.now() + DRAIN_SECONDS * 1000;
+    for (;;) {
+      const s = await host.call<Status>('status');
+      if (s.received - receivedBefore >= total() * PER_TENANT) break;
+      if (performance.now() > drainEnd) break;
+      await sleep(100);
+    }
+    const windowMs = performance.now() - started;
+    const apiCpuMs = apis.reduce(
+      (sum, a, i) => sum + processCpuMs(a.process.pid) - (apiBefore[i] ?? 0),
+      0,
+    );
+    const clientCpuMs = processCpuMs(host.child.pid) - clientBefore;
+    // Backends that closed during the window are missed (the pools keep theirs while busy).
+    const pgCpuMs = (await backendPids(ownerUrl, database)).reduce(
+      (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
+      0,
+    );
+    const publisherCpuMs = ownCpuMs() - publisherBefore;
+    const results = await host.call<Results>('results', { published });
+    if (failures) collapsed ||= `${failures} failed mutations: ${firstFailure}`;
+    mutationMs.sort((a, b) => a - b);
+    return {
+      config,
+      rate,
+      seconds: publishedMs / 1000,
+      collapsed,
+      published: total(),
+      results,
+      apiCpuMs,
+      pgCpuMs,
+      clientCpuMs,
+      publisherCpuMs,
+      windowMs,
+      mutationP50: mutationMs[Math.floor(mutationMs.length * 0.5)] ?? Number.NaN,
+      mutationP99: mutationMs[Math.floor(mutationMs.length * 0.99)] ?? Number.NaN,
+    };
+  } finally {
+    await host?.close();
+    await Promise.all(apis.map((api) => api.stop()));
+  }
+}
+
+async function main() {
+  const server = await startPostgresServer();
+  const name = `scrm_bench_${newId().slice(-8)}`;
+  await withClient(server.url, (db) => db.query(`CREATE DATABASE ${name}`));
+  const ownerUrl = databaseUrl(server.url, name);
+  const outcomes: Outcome[] = [];
+  try {
+    await migrate(ownerUrl, 'socialcrm_app_test');
+    const world = await createWorld(ownerUrl);
+    const tenants = await createTenants(
+      ownerUrl,
+      world.agencies.north,
+      world.users.aOWNER.id,
+      Array.from({ length: TENANTS }, (_, k) => ({
+        name: `Fan-out ${k}`,
+        brands: [{ name: `Brand T${k}`, keywords: [`brand t${k}`] }],
+      })),
+    );
+    for (const config of CONFIGS) {
+      for (const rate of RATES) {
+        const outcome = await runOne(
+          config,
+          rate,
+          ownerUrl,
+          name,
+          world.users.aOWNER.email,
+          tenants,
+        );
+        outcomes.push(outcome);
+        const r = outcome.results;
+        console.log(
+          `${config} @ ${rate}/s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ` +
+            `${r.delivered}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.missing} missing` +
+            `${outcome.collapsed ? ` — COLLAPSED: ${outcome.collapsed}` : ''}`,
+        );
+        if (r.errors) console.log(`  subscriber errors: ${r.errors} (${r.firstError})`);
+      }
+    }
+  } finally {
+    await withClient(server.url, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await server.stop();
+  }
+  const core = (ms: number, o: Outcome) => `${Math.round((100 * ms) / o.windowMs)} %`;
+  console.log(
+    `\nLive feed fan-out: ${TENANTS} tenants x ${PER_TENANT} subscribers, ${SECONDS} s per rate, ` +
+      `one mutation per tenant every ${TICK_MS} ms; CPU as % of one core over publish + drain:`,
+  );
+  console.table(
+    outcomes.map((o) => ({
+      config: o.config === 'single' ? '1 process' : '2 replicas + Redis',
+      'mentions/s': o.rate,
+      s: o.seconds.toFixed(1),
+      'p50 ms': o.results.p50.toFixed(1),
+      'p99 ms': o.results.p99.toFixed(1),
+      'max ms': Math.round(o.results.max),
+      delivered: `${o.results.delivered}/${o.results.expected}`,
+      dup: o.results.duplicates,
+      missing: o.results.missing,
+      'api CPU': core(o.apiCpuMs, o),
+      'api µs/delivery': o.results.delivered
+        ? Math.round((o.apiCpuMs * 1000) / o.results.delivered)
+        : '',
+      'PG CPU': core(o.pgCpuMs, o),
+      'clients CPU': core(o.clientCpuMs, o),
+      'publisher CPU': core(o.publisherCpuMs, o),
+      'mutation p50/p99 ms': `${Math.round(o.mutationP50)}/${Math.round(o.mutationP99)}`,
+      status: o.collapsed ? `COLLAPSED (${o.collapsed})` : 'ok',
+    })),
+  );
+}
+
+await main();

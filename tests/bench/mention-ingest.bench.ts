@@ -1,0 +1,620 @@
+// Sustained enriched ingest through the bulk NDJSON route, in mentions per second end to end
+// (first byte sent to the summary line received), against the physical limit on this machine
+// in the same run: a raw COPY of the same rows as the owner, and the api's own SQL (authors,
+// mentions, outbox and feed dispatch by INSERT ... SELECT FROM unnest, 500 rows per
+// transaction) as the runtime role under RLS, without enrichment and HTTP.
+// Every run writes into a fresh tenant with the same tracked brands.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench bench/mention-ingest.bench.ts
+//   BENCH_MENTIONS=50000   posts per run
+//   BENCH_STREAMS=1,2      concurrent NDJSON streams (and SQL connections) to measure
+//   BENCH_PROFILE=1        one more api run under node --cpu-prof, summarised by area
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { migrate } from '@socialcrm/api/migrate';
+import { newId } from '@socialcrm/api/new-id';
+import { analyzeSentiment, compileBrandMatcher, estimateReach } from '@socialcrm/domain';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type ApiProcess, startApi } from '../support/api-process.js';
+import { databaseUrl, runtimeUrl, withClient } from '../support/databases.js';
+import { gql, signIn } from '../support/graphql-client.js';
+import { startPostgresServer } from '../support/postgres-server.js';
+import { createWorld, PASSWORD } from '../support/world.js';
+import { BENCH_BRANDS, type BenchPost, generatePosts } from './support/bench-posts.js';
+import {
+  type BenchTenant,
+  backendPids,
+  createTenants,
+  ownCpuMs,
+  processCpuMs,
+  sleep,
+} from './support/bench-tools.js';
+import { summariseProfile } from './support/cpu-profile.js';
+
+const MENTIONS = Number(process.env.BENCH_MENTIONS ?? 50_000);
+const STREAMS = (process.env.BENCH_STREAMS ?? '1,2').split(',').map(Number);
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const BATCH = 500;
+const TARGET = 5_000;
+const RUN_TIMEOUT_MS = 300_000;
+
+interface Row {
+  readonly label: string;
+  readonly mentions: number;
+  readonly ms: number;
+  /** CPU ms of the api process, its PostgreSQL backends and this process during the run. */
+  readonly apiCpuMs?: number;
+  readonly pgCpuMs?: number;
+  readonly clientCpuMs?: number;
+}
+
+/** A post as the api stores it: what enrichment adds, computed here ahead of the baselines. */
+interface StoredRow {
+  readonly post: BenchPost;
+  readonly handle: string;
+  readonly brandIds: string[];
+  readonly language: string;
+  readonly score: number;
+  readonly label: string;
+  readonly reach: number;
+}
+
+let ownerUrl = '';
+let databaseName = '';
+let agencyId = '';
+let ownerUser = { id: '', email: '' };
+
+async function freshTenant(label: string): Promise<BenchTenant> {
+  const [tenant] = await createTenants(ownerUrl, agencyId, ownerUser.id, [
+    { name: `Ingest ${label}`, brands: BENCH_BRANDS },
+  ]);
+  if (!tenant) throw new Error('no tenant');
+  await withClient(ownerUrl, (db) => db.query('CHECKPOINT'));
+  return tenant;
+}
+
+const handleOf = (post: BenchPost) => post.author.handle.replace(/^@/, '').toLowerCase();
+
+/** Posts split over `streams` by author, so concurrent batches never upsert the same author. */
+function split<T extends BenchPost>(posts: readonly T[], streams: number): T[][] {
+  const parts: T[][] = Array.from({ length: streams }, () => []);
+  for (const post of posts) {
+    let hash = 0;
+    for (const char of post.author.handle) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+    parts[hash % streams]?.push(post);
+  }
+  return parts;
+}
+
+/** Streams `body` to the NDJSON route; resolves with the summary line when it arrives. */
+function streamNdjson(
+  api: ApiProcess,
+  key: string,
+  body: Buffer,
+): Promise<{ summary: Record<string, number>; resultLines: number }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL('/api/ingest/mentions', api.url);
+    const req = request(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+    });
+    const timer = setTimeout(() => req.destroy(new Error('ingest timed out')), RUN_TIMEOUT_MS);
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.on('response', (res) => {
+      let tail = '';
+      let lines = 0;
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lines++;
+        tail = (tail + chunk).slice(-4096);
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        const last = tail.trimEnd().split('\n').at(-1) ?? '';
+        const parsed = JSON.parse(last) as { summary?: Record<string, number>; error?: unknown };
+        if (res.statusCode !== 200 || !parsed.summary)
+          reject(new Error(`ingest answered ${res.statusCode}: ${last}`));
+        else resolve({ summary: parsed.summary, resultLines: lines - 1 });
+      });
+    });
+    const CHUNK = 256 * 1024;
+    let offset = 0;
+    const write = () => {
+      while (offset < body.length) {
+        const end = Math.min(body.length, offset + CHUNK);
+        const more = req.write(body.subarray(offset, end));
+        offset = end;
+        if (!more) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
+
+const PROFILER = fileURLToPath(new URL('./support/cpu-profiler-preload.cjs', import.meta.url));
+
+async function apiRun(
+  posts: readonly BenchPost[],
+  streams: number,
+  profileFile?: string,
+): Promise<Row> {
+  const tenant = await freshTenant(`api x${streams}${profileFile ? ' profiled' : ''}`);
+  const api = await startApi(
+    ownerUrl,
+    profileFile ? { NODE_OPTIONS: `--require ${PROFILER}`, CPU_PROFILE_FILE: profileFile } : {},
+  );
+  try {
+    const session = await signIn(api.graphqlUrl, ownerUser.email, PASSWORD);
+    const keys = await gql<{ createApiKey: { secret: string } }>(
+      api.graphqlUrl,
+      'mutation { createApiKey(input: { name: "bench", role: AGENT }) { secret } }',
+      {},
+      { token: session.accessToken, tenantId: tenant.id },
+    );
+    const key = keys.data?.createApiKey.secret;
+    if (!key) throw new Error(`no API key: ${JSON.stringify(keys.errors)}`);
+    const bodies = split(posts, streams).map((part) =>
+      Buffer.from(part.map((post) => `${JSON.stringify(post)}\n`).join('')),
+    );
+    // A short warm-up on its own tenant's key would skew nothing here: the first batch is part
+    // of a sustained run of 100 batches. Let the process settle after start-up instead.
+    await sleep(500);
+    const pgBefore = new Map(
+      (await backendPids(ownerUrl, databaseName)).map((pid) => [pid, processCpuMs(pid)]),
+    );
+    const apiBefore = processCpuMs(api.process.pid);
+    const clientBefore = ownCpuMs();
+    if (profileFile) api.process.kill('SIGUSR2');
+    const started = performance.now();
+    const answers = await Promise.all(bodies.map((body) => streamNdjson(api, key, body)));
+    const ms = performance.now() - started;
+    if (profileFile) {
+      api.process.kill('SIGUSR2');
+      for (let i = 0; i < 100 && !api.output().includes('CPU-PROFILE-WRITTEN'); i++)
+        await sleep(100);
+    }
+    const apiCpuMs = processCpuMs(api.process.pid) - apiBefore;
+    const clientCpuMs = ownCpuMs() - clientBefore;
+    const pgCpuMs = (await backendPids(ownerUrl, databaseName)).reduce(
+      (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
+      0,
+    );
+    const stored = answers.reduce((sum, a) => sum + (a.summary.stored ?? 0), 0);
+    const rejected = answers.reduce((sum, a) => sum + (a.summary.rejected ?? 0), 0);
+    if (stored !== posts.length || rejected)
+      throw new Error(`stored ${stored} of ${posts.length}, rejected ${rejected}`);
+    return {
+      label: `api NDJSON, enriched, ${streams} stream${streams > 1 ? 's' : ''}`,
+      mentions: stored,
+      ms,
+      apiCpuMs,
+      pgCpuMs,
+      clientCpuMs,
+    };
+  } finally {
+    await api.stop();
+  }
+}
+
+function enrichAll(posts: readonly BenchPost[], tenant: BenchTenant): StoredRow[] {
+  const matcher = compileBrandMatcher(
+    BENCH_BRANDS.map((brand, i) => ({
+      id: tenant.brandIds[i] ?? '',
+      keywords: [...brand.keywords],
+      hashtags: [...(brand.hashtags ?? [])],
+      handles: [...(brand.handles ?? [])],
+      excludedTerms: [...(brand.excludedTerms ?? [])],
+    })),
+  );
+  return posts.map((post) => {
+    const sentiment = analyzeSentiment(post.text);
+    return {
+      post,
+      handle: handleOf(post),
+      brandIds: matcher.match(post.text),
+      language: sentiment.language,
+      score: sentiment.score,
+      label: sentiment.label.toUpperCase(),
+      reach: estimateReach({ followers: post.author.followers, ...post.metrics }),
+    };
+  });
+}
+
+const copyText = (value: string | number | null): string =>
+  value === null
+    ? '\\N'
+    : String(value)
+        .replace(/\\/g, '\\\\')
+        .replace(/\t/g, '\\t')
+        .replace(/\n/g, '\\n')
+        .replace(/\r/g, '\\r');
+
+async function copyInto(client: pg.Client, sql: string, lines: string[]): Promise<void> {
+  const stream = client.query(copyFrom(sql));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    let i = 0;
+    const write = () => {
+      while (i < lines.length) {
+        const chunk = lines.slice(i, i + 1000).join('');
+        i += 1000;
+        if (!stream.write(chunk)) return void stream.once('drain', write);
+      }
+      stream.end();
+    };
+    write();
+  });
+}
+
+/** The same rows, authors then mentions, by COPY as the owner in one transaction. */
+async function copyRun(posts: readonly BenchPost[]): Promise<Row> {
+  const tenant = await freshTenant('copy');
+  const rows = enrichAll(posts, tenant);
+  const authorIds = new Map<string, string>();
+  const authorLines: string[] = [];
+  for (const row of rows) {
+    const key = `${row.post.channel}\u0000${row.handle}`;
+    if (authorIds.has(key)) continue;
+    const id = newId();
+    authorIds.set(key, id);
+    authorLines.push(
+      `${[tenant.id, id, row.post.channel, row.handle, row.post.author.displayName ?? null, row.post.author.followers].map(copyText).join('\t')}\n`,
+    );
+  }
+  const mentionLines = rows.map(
+    (row) =>
+      `${[
+        tenant.id,
+        newId(),
+        row.post.channel,
+        row.post.externalId,
+        null,
+        row.post.text,
+        authorIds.get(`${row.post.channel}\u0000${row.handle}`) ?? null,
+        `{${row.brandIds.join(',')}}`,
+        row.language,
+        row.score,
+        row.label,
+        row.reach,
+        row.post.publishedAt,
+      ]
+        .map(copyText)
+        .join('\t')}\n`,
+  );
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]
+      ?.pid;
+    const pgBefore = processCpuMs(pid);
+    const started = performance.now();
+    await client.query('BEGIN');
+    await copyInto(
+      client,
+      'COPY social_identity (tenant_id, id, channel, handle, display_name, followers) FROM STDIN',
+      authorLines,
+    );
+    await copyInto(
+      client,
+      `COPY mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
+                     language, sentiment_score, sentiment_label, reach, published_at) FROM STDIN`,
+      mentionLines,
+    );
+    await client.query('COMMIT');
+    return {
+      label: 'raw COPY as owner (authors + mentions, 1 transaction)',
+      mentions: rows.length,
+      ms: performance.now() - started,
+      pgCpuMs: processCpuMs(pid) - pgBefore,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The api's statements, 500 rows per transaction, as the runtime role under RLS. */
+async function unnestRun(posts: readonly BenchPost[], connections: number): Promise<Row> {
+  const tenant = await freshTenant(`unnest x${connections}`);
+  const parts = split(posts, connections).map((part) => enrichAll(part, tenant));
+  const clients = await Promise.all(
+    parts.map(async () => {
+      const client = new pg.Client({ connectionString: runtimeUrl(ownerUrl) });
+      await client.connect();
+      return client;
+    }),
+  );
+  const scope = `{${tenant.id}}`;
+  const begin = async (client: pg.Client) => {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_ids', $1, true)`, [scope]);
+  };
+  const storeBatch = async (client: pg.Client, batch: StoredRow[]) => {
+    await begin(client);
+    const authors = [...new Map(batch.map((r) => [`${r.post.channel}\u0000${r.handle}`, r]))];
+    const { rows: authorRows } = await client.query<{
+      id: string;
+      channel: string;
+      handle: string;
+    }>(
+      `INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
+       SELECT $1, a.id, a.channel, a.handle, a.display_name, a.followers
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS a(id, channel, handle, display_name, followers)
+       ON CONFLICT (tenant_id, channel, handle) DO UPDATE
+         SET followers = coalesce(EXCLUDED.followers, social_identity.followers),
+             display_name = coalesce(EXCLUDED.display_name, social_identity.display_name),
+             updated_at = now()
+       RETURNING id, channel, handle`,
+      [
+        tenant.id,
+        authors.map(() => newId()),
+        authors.map(([, a]) => a.post.channel),
+        authors.map(([, a]) => a.handle),
+        authors.map(([, a]) => a.post.author.displayName ?? null),
+        authors.map(([, a]) => a.post.author.followers),
+      ],
+    );
+    const authorIds = new Map(authorRows.map((r) => [`${r.channel}\u0000${r.handle}`, r.id]));
+    const { rows: stored } = await client.query<{
+      id: string;
+      channel: string;
+      external_id: string;
+    }>(
+      `INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
+                            language, sentiment_score, sentiment_label, reach, published_at)
+       SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
+              m.language, m.score, m.label, m.reach, m.published_at
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
+                   $9::text[], $10::real[], $11::text[], $12::int[], $13::timestamptz[])
+         AS m(id, channel, external_id, url, body, author, brand_ids, language, score, label, reach, published_at)
+       ON CONFLICT (tenant_id, channel, external_id) DO UPDATE
+         SET url = EXCLUDED.url, body = EXCLUDED.body, brand_ids = EXCLUDED.brand_ids, language = EXCLUDED.language,
+             sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label,
+             reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
+         WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
+               IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
+       RETURNING id, channel, external_id, (xmax = 0) AS inserted`,
+      [
+        tenant.id,
+        batch.map(() => newId()),
+        batch.map((r) => r.post.channel),
+        batch.map((r) => r.post.externalId),
+        batch.map(() => null),
+        batch.map((r) => r.post.text),
+        batch.map((r) => authorIds.get(`${r.post.channel}\u0000${r.handle}`) ?? null),
+        batch.map((r) => `{${r.brandIds.join(',')}}`),
+        batch.map((r) => r.language),
+        batch.map((r) => r.score),
+        batch.map((r) => r.label),
+        batch.map((r) => r.reach),
+        batch.map((r) => r.post.publishedAt),
+      ],
+    );
+    const matchedIds = new Set(
+      batch
+        .filter((r) => r.brandIds.length)
+        .map((r) => `${r.post.channel}\u0000${r.post.externalId}`),
+    );
+    const matched = stored.filter((m) => matchedIds.has(`${m.channel}\u0000${m.external_id}`));
+    if (matched.length) {
+      await client.query(
+        `INSERT INTO mention_outbox (tenant_id, mention_id, kind)
+         SELECT $1, e.mention_id, e.kind FROM unnest($2::uuid[], $3::text[]) AS e(mention_id, kind)`,
+        [tenant.id, matched.map((m) => m.id), matched.map(() => 'CREATED')],
+      );
+    }
+    await client.query('COMMIT');
+    // The feed dispatch the api runs after each commit.
+    await begin(client);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || $1, 0))`, [
+      tenant.id,
+    ]);
+    await client.query(
+      `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind)
+       INSERT INTO mention_feed (tenant_id, mention_id, kind)
+       SELECT $1, mention_id, kind FROM moved ORDER BY id RETURNING seq`,
+      [tenant.id],
+    );
+    await client.query('COMMIT');
+    return stored.length;
+  };
+  try {
+    const pids = await Promise.all(
+      clients.map(
+        async (c) =>
+          (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid,
+      ),
+    );
+    const pgBefore = pids.map(processCpuMs);
+    const clientBefore = ownCpuMs();
+    const started = performance.now();
+    const counts = await Promise.all(
+      parts.map(async (part, c) => {
+        const client = clients[c] as pg.Client;
+        let stored = 0;
+        for (let i = 0; i < part.length; i += BATCH)
+          stored += await storeBatch(client, part.slice(i, i + BATCH));
+        return stored;
+      }),
+    );
+    const ms = performance.now() - started;
+    const stored = counts.reduce((a, b) => a + b, 0);
+    if (stored !== posts.length) throw new Error(`unnest stored ${stored} of ${posts.length}`);
+    return {
+      label: `api SQL by unnest as runtime role (RLS), ${connections} conn`,
+      mentions: stored,
+      ms,
+      pgCpuMs: pids.reduce<number>(
+        (sum, pid, i) => sum + processCpuMs(pid) - (pgBefore[i] ?? 0),
+        0,
+      ),
+      clientCpuMs: ownCpuMs() - clientBefore,
+    };
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
+/** What the enrichment costs on one core, stage by stage, in this process. */
+function stageCosts(posts: readonly BenchPost[], tenant: BenchTenant) {
+  const lines = posts.map((post) => JSON.stringify(post));
+  const matcher = compileBrandMatcher(
+    BENCH_BRANDS.map((brand, i) => ({
+      id: tenant.brandIds[i] ?? '',
+      keywords: [...brand.keywords],
+      hashtags: [...(brand.hashtags ?? [])],
+      handles: [...(brand.handles ?? [])],
+      excludedTerms: [...(brand.excludedTerms ?? [])],
+    })),
+  );
+  const time = (work: (post: BenchPost, i: number) => unknown) => {
+    for (let i = 0; i < Math.min(2000, posts.length); i++) work(posts[i] as BenchPost, i);
+    const started = performance.now();
+    for (let i = 0; i < posts.length; i++) work(posts[i] as BenchPost, i);
+    return ((performance.now() - started) * 1000) / posts.length;
+  };
+  const stages = [
+    { stage: 'JSON.parse of the NDJSON line', us: time((_, i) => JSON.parse(lines[i] ?? '{}')) },
+    {
+      stage: 'language ID + sentiment (analyzeSentiment)',
+      us: time((p) => analyzeSentiment(p.text)),
+    },
+    { stage: 'brand matching', us: time((p) => matcher.match(p.text)) },
+    {
+      stage: 'reach',
+      us: time((p) => estimateReach({ followers: p.author.followers, ...p.metrics })),
+    },
+    {
+      stage: 'JSON.stringify of the result line',
+      us: time((p, i) =>
+        JSON.stringify({
+          line: i,
+          externalId: p.externalId,
+          outcome: 'STORED',
+          mentionId: p.externalId,
+          matched: true,
+          problems: [],
+        }),
+      ),
+    },
+  ];
+  return stages;
+}
+
+async function main() {
+  const server = await startPostgresServer();
+  databaseName = `scrm_bench_${newId().slice(-8)}`;
+  await withClient(server.url, (db) => db.query(`CREATE DATABASE ${databaseName}`));
+  ownerUrl = databaseUrl(server.url, databaseName);
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'ingest-prof-')) : undefined;
+  const profileFile = profileDir && join(profileDir, 'api.cpuprofile');
+  const rows: Row[] = [];
+  try {
+    await migrate(ownerUrl, 'socialcrm_app_test');
+    const world = await createWorld(ownerUrl);
+    agencyId = world.agencies.north;
+    ownerUser = world.users.aOWNER;
+    const posts = generatePosts(MENTIONS);
+    const sample = enrichAll(posts.slice(0, 5000), await freshTenant('sample'));
+    const languages = new Map<string, number>();
+    for (const row of sample) languages.set(row.language, (languages.get(row.language) ?? 0) + 1);
+    console.log(
+      `${MENTIONS} posts, ${new Set(posts.map((p) => `${p.channel}/${handleOf(p)}`)).size} distinct authors; ` +
+        `of the first 5,000: ${Math.round((100 * sample.filter((r) => r.brandIds.length).length) / sample.length)} % matched, ` +
+        `languages ${[...languages].map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    );
+    for (const streams of STREAMS) {
+      const row = await apiRun(posts, streams);
+      rows.push(row);
+      console.log(`${row.label}: ${Math.round((row.mentions * 1000) / row.ms)} mentions/s`);
+    }
+    rows.push(await copyRun(posts));
+    console.log(
+      `${rows.at(-1)?.label}: ${Math.round((MENTIONS * 1000) / (rows.at(-1)?.ms ?? 1))} mentions/s`,
+    );
+    for (const connections of STREAMS) {
+      rows.push(await unnestRun(posts, connections));
+      console.log(
+        `${rows.at(-1)?.label}: ${Math.round((MENTIONS * 1000) / (rows.at(-1)?.ms ?? 1))} mentions/s`,
+      );
+    }
+    const stages = stageCosts(posts, await freshTenant('stages'));
+    if (profileFile) {
+      const profiled = await apiRun(posts, Math.max(...STREAMS), profileFile);
+      console.log(
+        `(profiled run: ${Math.round((profiled.mentions * 1000) / profiled.ms)} mentions/s)`,
+      );
+    }
+
+    const perSecond = (row: Row) => (row.mentions * 1000) / row.ms;
+    const copy = rows.find((row) => row.label.startsWith('raw COPY'));
+    const best = Math.max(...rows.filter((r) => r.label.startsWith('api NDJSON')).map(perSecond));
+    const usPer = (ms: number | undefined, row: Row) =>
+      ms === undefined ? '' : Math.round((ms * 1000) / row.mentions);
+    console.log(`\nIngest of ${MENTIONS} mentions into a fresh tenant (4 brands), 2-core machine:`);
+    console.table(
+      rows.map((row) => ({
+        path: row.label,
+        s: (row.ms / 1000).toFixed(1),
+        'mentions/s': Math.round(perSecond(row)),
+        '× COPY': copy ? (perSecond(row) / perSecond(copy)).toFixed(2) : '',
+        'api CPU µs/m': usPer(row.apiCpuMs, row),
+        'PG CPU µs/m': usPer(row.pgCpuMs, row),
+        'bench CPU µs/m': usPer(row.clientCpuMs, row),
+      })),
+    );
+    console.log('Enrichment stages on one core, in this process (µs per mention):');
+    console.table(
+      stages.map((s) => ({
+        stage: s.stage,
+        µs: s.us.toFixed(1),
+        'max/s on 1 core': Math.round(1e6 / s.us),
+      })),
+    );
+    console.log(
+      `Target ${TARGET} enriched mentions/s: ${best >= TARGET ? 'MET' : 'NOT MET'} (best ${Math.round(best)}/s).`,
+    );
+    if (profileFile) {
+      if (!existsSync(profileFile)) console.log('no CPU profile written');
+      else {
+        const summary = summariseProfile(profileFile);
+        console.log(
+          `\napi CPU profile over the ingest (${(summary.windowMs / 1000).toFixed(1)} s, busy ${(summary.busyMs / 1000).toFixed(1)} s), self time by area:`,
+        );
+        console.table(
+          summary.areas.map((a) => ({
+            area: a.area,
+            ms: Math.round(a.ms),
+            '% of busy': a.area === 'idle' ? '' : ((100 * a.ms) / summary.busyMs).toFixed(1),
+            'µs/mention': a.area === 'idle' ? '' : Math.round((a.ms * 1000) / MENTIONS),
+          })),
+        );
+        console.log('Top functions by self time:');
+        console.table(
+          summary.functions.slice(0, 25).map((f) => ({
+            function: f.fn.slice(0, 90),
+            area: f.area,
+            ms: Math.round(f.ms),
+            '%': ((100 * f.ms) / summary.busyMs).toFixed(1),
+          })),
+        );
+      }
+    }
+  } finally {
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await withClient(server.url, (db) =>
+      db.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
+    );
+    await server.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,163 @@
+// The subscriber side of feed-fanout.bench.ts, in a process of its own (so its CPU time is
+// measured apart): one graphql-ws client (one WebSocket) per subscriber, each subscribed to
+// the live feed of its tenant. The publisher puts `f~<tenant>~<n>~<epoch ms>` in externalId;
+// every delivery is counted per subscriber and mention, and its latency recorded.
+// Driven over IPC by the parent: start -> status* -> results -> close.
+import { performance } from 'node:perf_hooks';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const QUERY = `subscription { mentionAdded { cursor kind mention { id externalId sentiment brandIds } } }`;
+const now = () => performance.timeOrigin + performance.now();
+
+/** @type {Array<{ client: import('graphql-ws').Client, tenant: number, counts: Uint8Array, warm: boolean }>} */
+const subscribers = [];
+let latencies = new Float64Array(1 << 16);
+let received = 0;
+let overflow = 0;
+let errors = 0;
+let completed = 0;
+let firstError = '';
+let window = [];
+
+function record(latency) {
+  if (received === latencies.length) {
+    const next = new Float64Array(latencies.length * 2);
+    next.set(latencies);
+    latencies = next;
+  }
+  latencies[received++] = latency;
+  window.push(latency);
+}
+
+function onEvent(subscriber, externalId) {
+  const parts = externalId.split('~');
+  if (parts[0] === 'warm') {
+    subscriber.warm = true;
+    return;
+  }
+  if (parts[0] !== 'f') return;
+  const n = Number(parts[2]);
+  if (n >= subscriber.counts.length) {
+    overflow++;
+    return;
+  }
+  if (subscriber.counts[n] < 255) subscriber.counts[n]++;
+  record(now() - Number(parts[3]));
+}
+
+function subscribe(url, token, tenantId, tenant, capacity) {
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}`, tenantId },
+    retryAttempts: 0,
+    lazy: true,
+  });
+  const subscriber = { client, tenant, counts: new Uint8Array(capacity), warm: false };
+  client.subscribe(
+    { query: QUERY },
+    {
+      next: (result) => {
+        if (result.errors) {
+          errors++;
+          firstError ||= JSON.stringify(result.errors).slice(0, 300);
+        }
+        const externalId = result.data?.mentionAdded?.mention?.externalId;
+        if (externalId) onEvent(subscriber, externalId);
+      },
+      error: (error) => {
+        errors++;
+        firstError ||= String(error?.message ?? error?.reason ?? error?.code ?? error).slice(
+          0,
+          300,
+        );
+      },
+      complete: () => {
+        completed++;
+      },
+    },
+  );
+  subscribers.push(subscriber);
+}
+
+const percentile = (sorted, fraction) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]
+    : Number.NaN;
+
+const handlers = {
+  async start({ subscribers: list, token, tenantIds, capacity }) {
+    for (let i = 0; i < list.length; i++) {
+      const { url, tenant } = list[i];
+      subscribe(url, token, tenantIds[tenant], tenant, capacity);
+      // Connect in waves: 1,000 handshakes at once would only measure the accept queue.
+      if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { subscribers: subscribers.length };
+  },
+  status() {
+    const sorted = Float64Array.from(window).sort();
+    window = [];
+    return {
+      warmed: subscribers.filter((s) => s.warm).length,
+      received,
+      errors,
+      completed,
+      firstError,
+      lastP99: percentile(sorted, 0.99),
+      lastMax: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+    };
+  },
+  resetWarm() {
+    for (const s of subscribers) s.warm = false;
+    return {};
+  },
+  /** `published[t]` lists the n of every mention of tenant t the api stored and matched. */
+  results({ published }) {
+    let expected = 0;
+    let delivered = 0;
+    let duplicates = 0;
+    let missing = 0;
+    for (const s of subscribers) {
+      for (const n of published[s.tenant] ?? []) {
+        expected++;
+        const count = s.counts[n] ?? 0;
+        if (count === 0) missing++;
+        else {
+          delivered++;
+          duplicates += count - 1;
+        }
+      }
+    }
+    const sorted = latencies.slice(0, received).sort();
+    return {
+      expected,
+      delivered,
+      duplicates,
+      missing,
+      overflow,
+      errors,
+      completed,
+      firstError,
+      p50: percentile(sorted, 0.5),
+      p90: percentile(sorted, 0.9),
+      p99: percentile(sorted, 0.99),
+      max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+    };
+  },
+  async close() {
+    await Promise.allSettled(subscribers.map((s) => s.client.dispose()));
+    setTimeout(() => process.exit(0), 200);
+    return {};
+  },
+};
+
+process.on('message', async ({ id, type, payload }) => {
+  try {
+    process.send({ id, ok: true, value: await handlers[type](payload ?? {}) });
+  } catch (error) {
+    process.send({ id, ok: false, error: String(error?.stack ?? error) });
+  }
+});
+process.on('disconnect', () => process.exit(0));

@@ -26,6 +26,35 @@ export class MentionFeedService {
     private readonly signals: FeedSignals,
   ) {}
 
+  private readonly dispatching = new Map<string, { rerun: boolean }>();
+
+  /**
+   * Dispatches soon, off the caller's path: bursts of commits for one tenant coalesce into one
+   * running dispatch and at most one more. Nothing is lost if the process dies first: the
+   * outbox keeps the rows and the sweeper moves them.
+   */
+  scheduleDispatch(tenantId: string): void {
+    const running = this.dispatching.get(tenantId);
+    if (running) {
+      running.rerun = true;
+      return;
+    }
+    const state = { rerun: false };
+    this.dispatching.set(tenantId, state);
+    void (async () => {
+      try {
+        do {
+          state.rerun = false;
+          await this.dispatch(tenantId);
+        } while (state.rerun);
+      } catch (error) {
+        console.error('[api] feed dispatch failed; the sweeper will retry', error);
+      } finally {
+        this.dispatching.delete(tenantId);
+      }
+    })();
+  }
+
   /** Moves the tenant's outbox into its feed and signals subscribers. Safe to call any time. */
   async dispatch(tenantId: string): Promise<void> {
     const head = await this.scopes.run(systemContext(tenantId), async (manager) => {

@@ -71,7 +71,7 @@ export class MentionIngestionService {
          SELECT $1, e.mention_id, e.kind FROM unnest($2::uuid[], $3::text[]) AS e(mention_id, kind)`,
         [tenantId, events.map((e) => e.mentionId), events.map((e) => e.kind)],
       );
-      await this.scopes.afterCommit(ctx, () => this.feed.dispatch(tenantId));
+      await this.scopes.afterCommit(ctx, async () => this.feed.scheduleDispatch(tenantId));
     }
     for (const item of enriched) {
       const row = stored.get(key(item.mention));
@@ -155,25 +155,52 @@ export class MentionIngestionService {
     const byKey = new Map(items.map((item) => [authorKey(item), item]));
     const authors = [...byKey.values()];
     if (!authors.length) return new Map();
-    const rows: Array<Author & { channel: string; handle: string }> = await manager.query(
-      `INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
-       SELECT $1, a.id, a.channel, a.handle, a.display_name, a.followers
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS a(id, channel, handle, display_name, followers)
-       ON CONFLICT (tenant_id, channel, handle) DO UPDATE
-         SET followers = coalesce(EXCLUDED.followers, social_identity.followers),
-             display_name = coalesce(EXCLUDED.display_name, social_identity.display_name),
-             updated_at = now()
-       RETURNING id, channel, handle, contact_id AS "contactId"`,
-      [
-        tenantId,
-        authors.map(() => newId()),
-        authors.map((a) => a.mention.channel),
-        authors.map((a) => a.handle),
-        authors.map((a) => a.mention.author.displayName ?? null),
-        authors.map((a) => a.mention.author.followers ?? null),
-      ],
+    const params = [
+      tenantId,
+      authors.map(() => newId()),
+      authors.map((a) => a.mention.channel),
+      authors.map((a) => a.handle),
+      authors.map((a) => a.mention.author.displayName ?? null),
+      authors.map((a) => a.mention.author.followers ?? null),
+    ];
+    // New authors are inserted; known ones are updated only when something changed, so a
+    // popular author's row is not locked by every concurrent batch that mentions them.
+    const rows: AuthorRow[] = await manager.query(
+      `WITH incoming AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
+           AS a(id, channel, handle, display_name, followers)
+       ), inserted AS (
+         INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
+         SELECT $1, id, channel, handle, display_name, followers FROM incoming
+         ON CONFLICT (tenant_id, channel, handle) DO NOTHING
+         RETURNING id, channel, handle, contact_id
+       ), changed AS (
+         UPDATE social_identity s
+            SET followers = coalesce(i.followers, s.followers),
+                display_name = coalesce(i.display_name, s.display_name), updated_at = now()
+           FROM incoming i
+          WHERE s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle
+            AND (s.followers, s.display_name)
+                IS DISTINCT FROM (coalesce(i.followers, s.followers), coalesce(i.display_name, s.display_name))
+       )
+       SELECT id, channel, handle, contact_id AS "contactId" FROM inserted
+       UNION ALL
+       SELECT s.id, s.channel, s.handle, s.contact_id FROM social_identity s
+       JOIN incoming i ON s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle`,
+      params,
     );
-    return new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row]));
+    const found = new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row as Author]));
+    if (found.size < authors.length) {
+      // Inserted meanwhile by a concurrent batch (invisible to the statement above): read them now.
+      const late: AuthorRow[] = await manager.query(
+        `SELECT s.id, s.channel, s.handle, s.contact_id AS "contactId" FROM social_identity s
+         JOIN unnest($2::text[], $3::text[]) AS i(channel, handle) ON s.channel = i.channel AND s.handle = i.handle
+         WHERE s.tenant_id = $1`,
+        [tenantId, params[2], params[3]],
+      );
+      for (const row of late) found.set(`${row.channel}\u0000${row.handle}`, row);
+    }
+    return found;
   }
 
   private async autoCreatesLeads(manager: EntityManager, tenantId: string): Promise<boolean> {
@@ -314,6 +341,8 @@ interface Author {
   readonly id: string;
   contactId: string | null;
 }
+
+type AuthorRow = Author & { readonly channel: string; readonly handle: string };
 
 const authorKey = (item: Enriched) => `${item.mention.channel}\u0000${item.handle}`;
 

@@ -37,6 +37,21 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'listening',
+        name: 'listening',
+        component: () => import('../modules/listening/pages/dashboard/ListeningDashboardPage.vue'),
+      },
+      {
+        path: 'listening/feed',
+        name: 'listening-feed',
+        component: () => import('../modules/listening/pages/live-feed/LiveFeedPage.vue'),
+      },
+      {
+        path: 'listening/connectors',
+        name: 'listening-connectors',
+        component: () => import('../modules/connectors/pages/connector-list/ConnectorListPage.vue'),
+      },
+      {
         path: 'members',
         name: 'members',
         component: () => import('../modules/members/pages/member-list/MemberListPage.vue'),

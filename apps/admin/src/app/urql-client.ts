@@ -8,6 +8,7 @@ import {
 } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { createClient as createWsClient } from 'graphql-ws';
+import { watch } from 'vue';
 import type { SessionStore } from '../stores/session.js';
 import { refreshSession } from './auth-api.js';
 
@@ -36,14 +37,44 @@ const isAuthError = (error: CombinedError) =>
  */
 export function createAppClient(session: SessionStore): { client: Client; dispose: () => void } {
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  // The socket authenticates once, in its init message: a refreshed token needs a new socket.
+  // Closing with 4205 ("client restart") makes graphql-ws reconnect (reading the new token and
+  // tenant) and re-send the active subscriptions.
+  let socket: WebSocket | null = null;
+  let restartOnOpen = false;
   const ws = createWsClient({
     url: wsUrl,
     lazy: true,
+    retryAttempts: 8,
+    shouldRetry: () => true,
     connectionParams: () => ({
       authorization: session.tokens ? `Bearer ${session.tokens.accessToken}` : undefined,
       tenantId: session.activeTenantId ?? undefined,
+      locale: session.locale,
     }),
+    on: {
+      opened: (opened) => {
+        socket = opened as WebSocket;
+        if (restartOnOpen) {
+          restartOnOpen = false;
+          socket.close(4205, 'Client Restart');
+        }
+      },
+      closed: () => {
+        socket = null;
+      },
+    },
   });
+  const restartSocket = () => {
+    if (socket?.readyState === WebSocket.OPEN) socket.close(4205, 'Client Restart');
+    else if (socket) restartOnOpen = true;
+  };
+  const stopWatching = watch(
+    () => session.tokens?.accessToken,
+    (token, previous) => {
+      if (token && previous && token !== previous) restartSocket();
+    },
+  );
 
   const client = new Client({
     url: '/graphql',
@@ -69,5 +100,11 @@ export function createAppClient(session: SessionStore): { client: Client; dispos
       }),
     ],
   });
-  return { client, dispose: () => void ws.dispose() };
+  return {
+    client,
+    dispose: () => {
+      stopWatching();
+      void ws.dispose();
+    },
+  };
 }

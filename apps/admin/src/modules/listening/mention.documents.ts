@@ -1,0 +1,93 @@
+import { graphql, type ResultOf, type VariablesOf } from '../../graphql.js';
+
+export const MentionFields = graphql(`
+  fragment MentionFields on Mention {
+    id
+    channel
+    externalId
+    url
+    text
+    author { id handle displayName followers }
+    brandIds
+    language
+    sentiment
+    sentimentScore
+    reach
+    publishedAt
+    receivedAt
+    assignedToId
+    contactId
+  }
+`);
+
+export const MentionsQuery = graphql(
+  `
+  query Mentions($first: Int!, $after: String, $filter: MentionFilterInput) {
+    mentions(first: $first, after: $after, filter: $filter) {
+      edges { cursor node { ...MentionFields } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`,
+  [MentionFields],
+);
+
+export const MentionAddedSubscription = graphql(
+  `
+  subscription MentionAdded($filter: MentionFilterInput, $after: String) {
+    mentionAdded(filter: $filter, after: $after) {
+      cursor
+      kind
+      mention { ...MentionFields }
+    }
+  }
+`,
+  [MentionFields],
+);
+
+/** Brand names for `brandIds` and the brand filter (a tenant tracks a handful of brands). */
+export const BrandNamesQuery = graphql(`
+  query BrandNames {
+    brands(first: 100) {
+      edges { node { id name kind } }
+    }
+  }
+`);
+
+export const ReplyToMentionMutation = graphql(`
+  mutation ReplyToMention($mentionId: ID!, $text: String!) {
+    replyToMention(mentionId: $mentionId, text: $text) { id kind body occurredAt }
+  }
+`);
+
+export const AssignMentionMutation = graphql(
+  `
+  mutation AssignMention($mentionId: ID!, $userId: ID) {
+    assignMention(mentionId: $mentionId, userId: $userId) { ...MentionFields }
+  }
+`,
+  [MentionFields],
+);
+
+export const MarkAuthorAsLeadMutation = graphql(`
+  mutation MarkAuthorAsLead($mentionId: ID!) {
+    markAuthorAsLead(mentionId: $mentionId) { id displayName lifecycleStage }
+  }
+`);
+
+/** Who a mention can be assigned to: the members (managers read them) or just the caller. */
+export const AssigneesQuery = graphql(`
+  query Assignees($withMembers: Boolean!) {
+    me { user { id name } }
+    members(first: 100) @include(if: $withMembers) {
+      edges { node { user { id name } } }
+    }
+  }
+`);
+
+export type Mention = ResultOf<typeof MentionFields>;
+export type MentionFeedEvent = ResultOf<typeof MentionAddedSubscription>['mentionAdded'];
+export type MentionFilter = NonNullable<VariablesOf<typeof MentionsQuery>['filter']>;
+export type MentionChannel = Mention['channel'];
+export type Sentiment = Mention['sentiment'];

@@ -8,7 +8,7 @@ import { PASSWORD } from '../support/world.js';
 
 const STATS = `query($period: StatsPeriodInput!) {
   mentionStats(period: $period) {
-    volume { bucketStart mentions positive negative spike }
+    volume { bucketStart mentions positive negative spike ownShareByMentions }
     shareOfVoice { brandId name own mentions shareByMentions }
     ownShareByMentions netSentiment
     topAuthors { identity { handle } mentions influence }

@@ -1,4 +1,5 @@
 import {
+  type BrandVoice,
   type BucketUnit,
   bucketStart,
   detectMentionSpikes,
@@ -92,6 +93,7 @@ export class MentionStatsService {
       where.params,
     );
     const byBucket = new Map(rows.map((row) => [row.bucket.getTime(), row]));
+    const voiceByBucket = await this.voicesByBucket(manager, where, unit);
     const points = buckets.map((start) => {
       const row = byBucket.get(start.getTime());
       const counts = {
@@ -99,17 +101,49 @@ export class MentionStatsService {
         neutral: row?.neutral ?? 0,
         negative: row?.negative ?? 0,
       };
+      const own = shareOfVoice(voiceByBucket.get(start.getTime()) ?? []).own;
       return {
         bucketStart: start,
         mentions: row?.mentions ?? 0,
         reach: row?.reach ?? 0,
         ...counts,
         netSentiment: netSentiment(counts),
+        ownShareByMentions: own.byMentions,
+        ownShareByReach: own.byReach,
         spike: false,
       };
     });
     const spikes = detectMentionSpikes(points.map((point) => point.mentions));
     return points.map((point, index) => ({ ...point, spike: spikes[index]?.isSpike ?? false }));
+  }
+
+  /** Own brands against competitors per bucket: the voices `shareOfVoice` weighs. */
+  private async voicesByBucket(
+    manager: EntityManager,
+    where: { sql: string; params: unknown[] },
+    unit: BucketUnit,
+  ) {
+    const rows: Array<{ bucket: Date; own: boolean; mentions: number; reach: number }> =
+      await manager.query(
+        `SELECT date_trunc('${unit}', m.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket,
+              b.kind = 'OWN' AS own, count(*)::int AS mentions, coalesce(sum(m.reach), 0)::float8 AS reach
+       FROM (SELECT m.published_at, m.reach, unnest(m.brand_ids) AS brand_id ${MENTION_FROM} WHERE ${where.sql}) m
+       JOIN tracked_brand b ON b.tenant_id = $1 AND b.id = m.brand_id
+       GROUP BY 1, 2`,
+        where.params,
+      );
+    const voices = new Map<number, BrandVoice[]>();
+    for (const row of rows) {
+      const bucket = voices.get(row.bucket.getTime()) ?? [];
+      bucket.push({
+        brand: row.own ? 'own' : 'competitors',
+        own: row.own,
+        mentions: row.mentions,
+        reach: row.reach,
+      });
+      voices.set(row.bucket.getTime(), bucket);
+    }
+    return voices;
   }
 
   private async voices(manager: EntityManager, where: { sql: string; params: unknown[] }) {

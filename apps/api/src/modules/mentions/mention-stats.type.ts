@@ -56,6 +56,19 @@ export class VolumePoint {
   })
   netSentiment: number | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Own brands' share of voice by mentions in this bucket; null without brand mentions.",
+  })
+  ownShareByMentions: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Own brands' share of voice by reach in this bucket.",
+  })
+  ownShareByReach: number | null;
+
   @Field(() => Boolean, {
     description:
       'Volume spike against the trailing baseline (modified z-score > 3.5, at least 10 mentions).',

@@ -20,7 +20,7 @@ function findRepositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found above ' + dir);
+    if (parent === dir) throw new Error(`pnpm-workspace.yaml not found above ${dir}`);
     dir = parent;
   }
   return dir;

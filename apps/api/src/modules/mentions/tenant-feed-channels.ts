@@ -24,6 +24,8 @@ export interface ChannelMember {
 class TenantChannel {
   readonly members = new Set<ChannelMember>();
   private buffer: FeedEntry[] = [];
+  /** `buffer`'s seqs as numbers, for a binary search per subscriber wake (seqs stay far below 2^53). */
+  private seqs: number[] = [];
   /** The buffer holds every entry after `bufferFrom`, up to `head`. */
   private bufferFrom: string;
   private head: string;
@@ -51,9 +53,16 @@ class TenantChannel {
 
   /** Entries after `cursor` from memory, or null when the buffer no longer reaches back there. */
   entriesAfter(cursor: string): FeedEntry[] | null {
-    if (BigInt(cursor) < BigInt(this.bufferFrom)) return null;
-    const position = this.buffer.findIndex((entry) => BigInt(entry.cursor) > BigInt(cursor));
-    return position === -1 ? [] : this.buffer.slice(position);
+    const after = Number(cursor);
+    if (after < Number(this.bufferFrom)) return null;
+    let low = 0;
+    let high = this.seqs.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.seqs[middle] ?? 0) <= after) low = middle + 1;
+      else high = middle;
+    }
+    return low === this.buffer.length ? [] : this.buffer.slice(low);
   }
 
   get latest(): string {
@@ -86,8 +95,10 @@ class TenantChannel {
       const entries = await this.feed.readAfter(systemContext(this.tenantId), this.head, PAGE);
       if (!entries.length) return;
       this.buffer.push(...entries);
+      this.seqs.push(...entries.map((entry) => Number(entry.cursor)));
       this.head = entries.at(-1)?.cursor ?? this.head;
       if (this.buffer.length > BUFFER) {
+        this.seqs.splice(0, this.buffer.length - BUFFER);
         const dropped = this.buffer.splice(0, this.buffer.length - BUFFER);
         this.bufferFrom = dropped.at(-1)?.cursor ?? this.bufferFrom;
       }

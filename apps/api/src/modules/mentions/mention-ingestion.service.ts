@@ -1,4 +1,9 @@
-import { analyzeSentiment, compileBrandMatcher, estimateReach } from '@socialcrm/domain';
+import {
+  analyzeSentiment,
+  type BrandMatcher,
+  compileBrandMatcher,
+  estimateReach,
+} from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
@@ -48,11 +53,34 @@ export class MentionIngestionService {
         { field: 'input', message: `must have at most ${MAX_INGEST_BATCH} mentions` },
       ]);
     }
+    return this.store(ctx, this.prepare(items, await this.matcher(ctx)));
+  }
+
+  /** The tenant's brands, compiled for matching; a bulk ingest compiles them once. */
+  async matcher(ctx: RequestContext): Promise<BrandMatcher> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const brands = await (await this.scopes.manager(ctx)).query(
+      `SELECT id, name, kind, keywords, hashtags, handles, excluded_terms AS "excludedTerms"
+       FROM tracked_brand WHERE tenant_id = $1 ORDER BY id`,
+      [tenantId],
+    );
+    return compileBrandMatcher(brands);
+  }
+
+  /**
+   * The CPU half, without the database: validation and understanding (brands, language,
+   * sentiment, reach). A bulk ingest prepares the next batch while the last one is stored.
+   */
+  prepare(items: readonly unknown[], matcher: BrandMatcher): PreparedBatch {
+    const results: IngestResult[] = [];
+    const enriched = this.enrich(this.validate(items, results), matcher);
+    return { results, enriched };
+  }
+
+  /** The database half, in the operation's transaction; the feed is dispatched after commit. */
+  async store(ctx: RequestContext, { results, enriched }: PreparedBatch): Promise<IngestResult[]> {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
-    const results: IngestResult[] = [];
-    const accepted = this.validate(items, results);
-    const enriched = this.enrich(accepted, await this.matcherFor(manager, tenantId));
     const authors = await this.upsertAuthors(manager, tenantId, enriched);
     if (await this.autoCreatesLeads(manager, tenantId))
       await this.makeLeads(manager, tenantId, authors);
@@ -73,9 +101,10 @@ export class MentionIngestionService {
       );
       await this.scopes.afterCommit(ctx, async () => this.feed.scheduleDispatch(tenantId));
     }
+    const answered = [...results];
     for (const item of enriched) {
       const row = stored.get(key(item.mention));
-      results[item.index] = {
+      answered[item.index] = {
         index: item.index,
         externalId: item.mention.externalId,
         outcome: row?.outcome ?? IngestOutcome.UNCHANGED,
@@ -84,7 +113,7 @@ export class MentionIngestionService {
         problems: [],
       };
     }
-    return results;
+    return answered;
   }
 
   /** Invalid items are answered with their problems; of repeats in one batch the last wins. */
@@ -116,18 +145,9 @@ export class MentionIngestionService {
     });
   }
 
-  private async matcherFor(manager: EntityManager, tenantId: string) {
-    const brands = await manager.query(
-      `SELECT id, name, kind, keywords, hashtags, handles, excluded_terms AS "excludedTerms"
-       FROM tracked_brand WHERE tenant_id = $1 ORDER BY id`,
-      [tenantId],
-    );
-    return compileBrandMatcher(brands);
-  }
-
   private enrich(
     accepted: ReadonlyArray<{ index: number; mention: IngestMention }>,
-    matcher: ReturnType<typeof compileBrandMatcher>,
+    matcher: BrandMatcher,
   ): Enriched[] {
     return accepted.map(({ index, mention }) => {
       const sentiment = analyzeSentiment(mention.text);
@@ -335,6 +355,12 @@ export class MentionIngestionService {
     }
     return stored;
   }
+}
+
+/** A batch validated and understood, ready to store. */
+export interface PreparedBatch {
+  readonly results: IngestResult[];
+  readonly enriched: readonly Enriched[];
 }
 
 interface Author {

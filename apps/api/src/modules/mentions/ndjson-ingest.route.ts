@@ -9,7 +9,7 @@ import type { OperationScopes } from '../../platform/database/operation-scope.js
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome } from './mention-enums.js';
-import type { MentionIngestionService } from './mention-ingestion.service.js';
+import type { MentionIngestionService, PreparedBatch } from './mention-ingestion.service.js';
 
 const BATCH = 500;
 const MAX_LINE = 64 * 1024;
@@ -41,16 +41,25 @@ export function ndjsonIngestRoute(deps: {
       res.write(`${JSON.stringify({ line, ...result })}\n`);
     };
     let pending: PendingLine[] = [];
+    // Brands are compiled once per request; each batch is understood (CPU) while the previous
+    // one is being stored (database), with at most one batch in the database at a time.
+    const scoped: RequestContext = { ...ctx };
+    const matcher = await deps.scopes.run(scoped, () => deps.ingestion.matcher(scoped));
+    let storing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!pending.length) return;
       const batch = pending;
       pending = [];
-      const results = await storeBatch(
-        deps,
-        ctx,
+      const prepared = deps.ingestion.prepare(
         batch.map((entry) => entry.item),
+        matcher,
       );
-      for (const { index, ...result } of results) answer(batch[index]?.line ?? 0, result);
+      await storing;
+      storing = storeBatch(deps, ctx, prepared).then((results) => {
+        for (const { index, ...result } of results) answer(batch[index]?.line ?? 0, result);
+      });
+      // Awaited by the next flush or at the end; marked handled so a failure cannot crash the process meanwhile.
+      storing.catch(() => {});
     };
     try {
       let line = 0;
@@ -74,6 +83,7 @@ export function ndjsonIngestRoute(deps: {
         if (pending.length >= BATCH) await flush();
       }
       await flush();
+      await storing;
       res.end(`${JSON.stringify({ summary })}\n`);
     } catch (error) {
       // Lines already answered are committed; the rest were not stored.
@@ -138,11 +148,11 @@ function describeRefusal(error: unknown): { code: string; status: number; messag
 async function storeBatch(
   deps: { scopes: OperationScopes; ingestion: MentionIngestionService },
   ctx: RequestContext,
-  items: unknown[],
+  prepared: PreparedBatch,
 ) {
   const batchCtx: RequestContext = { ...ctx };
   try {
-    const results = await deps.ingestion.ingest(batchCtx, items);
+    const results = await deps.ingestion.store(batchCtx, prepared);
     await deps.scopes.finish(batchCtx, true);
     return results;
   } catch (error) {

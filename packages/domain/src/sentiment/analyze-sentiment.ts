@@ -1,20 +1,22 @@
-import { detectLanguage } from './detect-language.js';
+import {
+  type CompiledSentimentModel,
+  compileSentimentModel,
+  scoreSentimentFeatures,
+} from './compiled-sentiment-model.js';
+import { detectCleanedLanguage } from './detect-language.js';
 import { sentimentModelEN } from './model/sentiment-model-en.gen.js';
 import { sentimentModelES } from './model/sentiment-model-es.gen.js';
 import { sentimentModelPT } from './model/sentiment-model-pt.gen.js';
 import { sentimentModelRU } from './model/sentiment-model-ru.gen.js';
-import { extractSentimentFeatures } from './sentiment-features.js';
+import { collectSentimentFeatures } from './sentiment-features.js';
 import {
   SENTIMENT_LABELS,
   type SentimentLabel,
   type SentimentProbabilities,
 } from './sentiment-label.js';
 import { SENTIMENT_LANGUAGES, type SentimentLanguage } from './sentiment-language.js';
-import {
-  decodeSentimentModel,
-  predictSentimentProbabilities,
-  type SentimentModel,
-} from './sentiment-model.js';
+import { SparseFeatureBuffer } from './sparse-feature-buffer.js';
+import { stripPostNoise } from './strip-post-noise.js';
 
 /** The sentiment of one post. */
 export interface SentimentResult {
@@ -36,26 +38,32 @@ export interface AnalyzeSentimentOptions {
   readonly language?: SentimentLanguage;
 }
 
-const MODELS: Readonly<Record<SentimentLanguage, SentimentModel>> = {
-  es: decodeSentimentModel(sentimentModelES),
-  en: decodeSentimentModel(sentimentModelEN),
-  pt: decodeSentimentModel(sentimentModelPT),
-  ru: decodeSentimentModel(sentimentModelRU),
+const MODELS: Readonly<Record<SentimentLanguage, CompiledSentimentModel>> = {
+  es: compileSentimentModel(sentimentModelES),
+  en: compileSentimentModel(sentimentModelEN),
+  pt: compileSentimentModel(sentimentModelPT),
+  ru: compileSentimentModel(sentimentModelRU),
 };
 
+// One buffer for every post: analyzeSentiment is synchronous and reads the buffer out before
+// returning, so reusing it is safe and spares an allocation per post.
+const features = new SparseFeatureBuffer();
+
+function probabilitiesIn(cleanedText: string, language: SentimentLanguage): SentimentProbabilities {
+  collectSentimentFeatures(cleanedText, language, features);
+  return scoreSentimentFeatures(MODELS[language], features);
+}
+
 // A post without letters (emoji only, say) has no language: the four models vote equally.
-function averageOverLanguages(text: string): SentimentProbabilities {
-  const sum = [0, 0, 0];
+function averageOverLanguages(cleanedText: string): SentimentProbabilities {
+  let [negative, neutral, positive] = [0, 0, 0];
   for (const language of SENTIMENT_LANGUAGES) {
-    const p = predictSentimentProbabilities(
-      MODELS[language],
-      extractSentimentFeatures(text, language),
-    );
-    p.forEach((value, c) => {
-      sum[c] = (sum[c] ?? 0) + value / SENTIMENT_LANGUAGES.length;
-    });
+    const p = probabilitiesIn(cleanedText, language);
+    negative += p[0] / SENTIMENT_LANGUAGES.length;
+    neutral += p[1] / SENTIMENT_LANGUAGES.length;
+    positive += p[2] / SENTIMENT_LANGUAGES.length;
   }
-  return [sum[0] ?? 0, sum[1] ?? 0, sum[2] ?? 0];
+  return [negative, neutral, positive];
 }
 
 // Ties go to neutral, so the label never disagrees with the sign of the score.
@@ -75,11 +83,11 @@ export function analyzeSentiment(
   text: string,
   options: AnalyzeSentimentOptions = {},
 ): SentimentResult {
-  const language = options.language ?? detectLanguage(text).language;
+  // Cleaned once, for the detector and the features alike.
+  const cleanedText = stripPostNoise(text);
+  const language = options.language ?? detectCleanedLanguage(cleanedText).language;
   const probabilities =
-    language === 'und'
-      ? averageOverLanguages(text)
-      : predictSentimentProbabilities(MODELS[language], extractSentimentFeatures(text, language));
+    language === 'und' ? averageOverLanguages(cleanedText) : probabilitiesIn(cleanedText, language);
   const [negative, , positive] = probabilities;
   const label = labelOf(probabilities);
   const score = Math.min(1, Math.max(-1, positive - negative));

@@ -1,4 +1,5 @@
 import { eld } from 'eld/small';
+import { countScriptLetters } from './script-letter-counts.js';
 import {
   isSentimentLanguage,
   SENTIMENT_LANGUAGES,
@@ -19,9 +20,6 @@ export interface DetectedLanguage {
 const detector = eld.newInstance();
 detector.setLanguageSubset([...SENTIMENT_LANGUAGES]);
 
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
-
 /**
  * Detects whether a post is Spanish, English, Portuguese or Russian, offline, with eld
  * restricted to those four. URLs and @handles are removed first and hashtags split into words
@@ -29,16 +27,19 @@ const LATIN = /\p{Script=Latin}/gu;
  * Russian, so a post with more Cyrillic than Latin letters is Russian outright.
  */
 export function detectLanguage(text: string): DetectedLanguage {
-  const cleaned = stripPostNoise(text);
-  const cyrillic = cleaned.match(CYRILLIC)?.length ?? 0;
-  const latin = cleaned.match(LATIN)?.length ?? 0;
+  return detectCleanedLanguage(stripPostNoise(text));
+}
+
+/** `detectLanguage` of a text already passed through `stripPostNoise`. */
+export function detectCleanedLanguage(cleanedText: string): DetectedLanguage {
+  const { cyrillic, latin } = countScriptLetters(cleanedText);
   if (cyrillic > 0 && cyrillic >= latin) {
     return { language: 'ru', confidence: cyrillic / (cyrillic + latin) };
   }
-  const result = detector.detect(cleaned);
+  const result = detector.detect(cleanedText);
   if (!isSentimentLanguage(result.language)) return { language: 'und', confidence: 0 };
-  const scores = Object.values(result.getScores());
-  const total = scores.reduce((sum, score) => sum + score, 0);
-  const top = result.getScores()[result.language] ?? 0;
+  const scores = result.getScores();
+  const total = Object.values(scores).reduce((sum, score) => sum + score, 0);
+  const top = scores[result.language] ?? 0;
   return { language: result.language, confidence: total > 0 ? top / total : 0 };
 }

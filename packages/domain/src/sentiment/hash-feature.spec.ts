@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashFeature } from './hash-feature.js';
+import {
+  EMPTY_FEATURE_HASH,
+  featureBucket,
+  foldFeatureHash,
+  foldFeatureHashUnit,
+  hashFeature,
+} from './hash-feature.js';
 
 describe(hashFeature.name, () => {
   it('matches the published 32-bit FNV-1a test vectors in its low bits', () => {
@@ -17,6 +23,29 @@ describe(hashFeature.name, () => {
       fc.property(fc.string(), fc.integer({ min: 1, max: 30 }), (name, bits) => {
         const bucket = hashFeature(name, bits);
         return Number.isInteger(bucket) && bucket >= 0 && bucket < 2 ** bits;
+      }),
+    );
+  });
+});
+
+describe(foldFeatureHash.name, () => {
+  it('hashes a name given in pieces as the joined name', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string({ unit: 'binary' }), (head, tail) => {
+        const pieces = foldFeatureHash(foldFeatureHash(EMPTY_FEATURE_HASH, head), tail);
+        expect(featureBucket(pieces, 20)).toBe(hashFeature(head + tail, 20));
+      }),
+    );
+  });
+});
+
+describe(foldFeatureHashUnit.name, () => {
+  it('folds one code unit as foldFeatureHash folds a one-unit string', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), (unit) => {
+        expect(foldFeatureHashUnit(EMPTY_FEATURE_HASH, unit)).toBe(
+          foldFeatureHash(EMPTY_FEATURE_HASH, String.fromCharCode(unit)),
+        );
       }),
     );
   });

@@ -1,7 +1,14 @@
 import { emojiValence } from './emoji-valence.js';
-import { hashFeature } from './hash-feature.js';
+import {
+  EMPTY_FEATURE_HASH,
+  featureBucket,
+  foldFeatureHash,
+  foldFeatureHashUnit,
+  hashFeature,
+} from './hash-feature.js';
 import { type CuedToken, markSentimentCues } from './sentiment-cues.js';
 import type { SentimentLanguage } from './sentiment-language.js';
+import { SparseFeatureBuffer } from './sparse-feature-buffer.js';
 import { stripPostNoise } from './strip-post-noise.js';
 import { tokenizePost } from './tokenize-post.js';
 
@@ -16,46 +23,87 @@ export const FEATURE_HASH_BITS = 20;
 
 const MIN_CHAR_NGRAM = 2;
 const MAX_CHAR_NGRAM = 5;
+const SPACE = 0x20;
 
-function wordFeatures(tokens: readonly CuedToken[]): string[] {
-  const names: string[] = [];
-  const sequence = ['<s>', ...tokens.map((token) => token.text), '</s>'];
+// Feature names are hashed piece by piece from these prefixes instead of being built as strings
+// (`w:¬word`, `b:one two`, `c:ab`): same buckets, no garbage.
+const WORD = foldFeatureHash(EMPTY_FEATURE_HASH, 'w:');
+const NEGATED_WORD = foldFeatureHash(WORD, '¬');
+const INTENSIFIED_WORD = foldFeatureHash(EMPTY_FEATURE_HASH, 'i:');
+const BIGRAM = foldFeatureHash(EMPTY_FEATURE_HASH, 'b:');
+const CHARACTERS = foldFeatureHash(EMPTY_FEATURE_HASH, 'c:');
+const POSITIVE_EMOJI = hashFeature('e:+', FEATURE_HASH_BITS);
+const NEGATIVE_EMOJI = hashFeature('e:-', FEATURE_HASH_BITS);
+const START = '<s>';
+const END = '</s>';
+
+function bucketOf(prefix: number, text: string): number {
+  return featureBucket(foldFeatureHash(prefix, text), FEATURE_HASH_BITS);
+}
+
+function bigramBucket(first: string, second: string): number {
+  const withFirst = foldFeatureHashUnit(foldFeatureHash(BIGRAM, first), SPACE);
+  return bucketOf(withFirst, second);
+}
+
+// Word unigrams (marked when negated), intensified words, emoji valence signs, then bigrams
+// over the tokens between sentence marks: the order the models were trained with.
+function addWordFeatures(buffer: SparseFeatureBuffer, tokens: readonly CuedToken[]): void {
   for (const token of tokens) {
-    names.push(`w:${token.negated ? '¬' : ''}${token.text}`);
-    if (token.intensified) names.push(`i:${token.text}`);
+    buffer.add(bucketOf(token.negated ? NEGATED_WORD : WORD, token.text));
+    if (token.intensified) buffer.add(bucketOf(INTENSIFIED_WORD, token.text));
     const valence = token.kind === 'emoji' ? emojiValence(token.text) : undefined;
-    if (valence !== undefined && valence !== 0) names.push(valence > 0 ? 'e:+' : 'e:-');
+    if (valence !== undefined && valence !== 0) {
+      buffer.add(valence > 0 ? POSITIVE_EMOJI : NEGATIVE_EMOJI);
+    }
   }
-  for (let i = 0; i + 1 < sequence.length; i++) {
-    names.push(`b:${sequence[i]} ${sequence[i + 1]}`);
+  let previous = START;
+  for (const token of tokens) {
+    buffer.add(bigramBucket(previous, token.text));
+    previous = token.text;
   }
-  return names;
+  buffer.add(bigramBucket(previous, END));
 }
 
 // Character n-grams inside padded words: they catch inflections and misspellings
 // ("lindo", "linda", "lindaa") that whole-word features miss on small training sets.
-function characterFeatures(tokens: readonly CuedToken[]): string[] {
-  const names: string[] = [];
+// All 2-grams of a word come first, then all 3-grams and so on, as the names were listed.
+function addCharacterFeatures(buffer: SparseFeatureBuffer, tokens: readonly CuedToken[]): void {
   for (const token of tokens) {
     if (token.kind !== 'word') continue;
-    const padded = ` ${token.text} `;
+    const { text } = token;
+    // `text` padded with a space each side, read by code unit.
+    const padded = text.length + 2;
     for (let n = MIN_CHAR_NGRAM; n <= MAX_CHAR_NGRAM; n++) {
-      for (let start = 0; start + n <= padded.length; start++) {
-        names.push(`c:${padded.slice(start, start + n)}`);
+      for (let start = 0; start + n <= padded; start++) {
+        let hash = CHARACTERS;
+        for (let i = start; i < start + n; i++) {
+          const unit = i === 0 || i === padded - 1 ? SPACE : text.charCodeAt(i - 1);
+          hash = foldFeatureHashUnit(hash, unit);
+        }
+        buffer.add(featureBucket(hash, FEATURE_HASH_BITS));
       }
     }
   }
-  return names;
 }
 
-// Each block is scaled to unit length, so long posts do not outvote short ones and the many
-// character n-grams do not drown the few word features.
-function addBlock(vector: Map<number, number>, names: readonly string[]): void {
-  const buckets = new Set(names.map((name) => hashFeature(name, FEATURE_HASH_BITS)));
-  const weight = 1 / Math.sqrt(buckets.size);
-  for (const bucket of buckets) {
-    vector.set(bucket, (vector.get(bucket) ?? 0) + weight);
-  }
+/**
+ * Fills `buffer` with the features of a post already passed through `stripPostNoise`: the word
+ * block, then the character block, each scaled to unit length, so long posts do not outvote
+ * short ones and the many character n-grams do not drown the few word features.
+ */
+export function collectSentimentFeatures(
+  cleanedText: string,
+  language: SentimentLanguage,
+  buffer: SparseFeatureBuffer,
+): void {
+  const tokens = markSentimentCues(tokenizePost(cleanedText), language);
+  buffer.reset();
+  if (tokens.length === 0) return;
+  addWordFeatures(buffer, tokens);
+  buffer.endBlock();
+  addCharacterFeatures(buffer, tokens);
+  buffer.endBlock();
 }
 
 /**
@@ -64,14 +112,10 @@ function addBlock(vector: Map<number, number>, names: readonly string[]): void {
  * valence, and character 2- to 5-grams of each word, after `stripPostNoise` and `tokenizePost`.
  */
 export function extractSentimentFeatures(text: string, language: SentimentLanguage): SparseVector {
-  const tokens = markSentimentCues(tokenizePost(stripPostNoise(text)), language);
-  const vector = new Map<number, number>();
-  if (tokens.length > 0) {
-    addBlock(vector, wordFeatures(tokens));
-  }
-  const characters = characterFeatures(tokens);
-  if (characters.length > 0) {
-    addBlock(vector, characters);
-  }
-  return { indices: [...vector.keys()], values: [...vector.values()] };
+  const buffer = new SparseFeatureBuffer();
+  collectSentimentFeatures(stripPostNoise(text), language, buffer);
+  return {
+    indices: Array.from(buffer.indices.subarray(0, buffer.length)),
+    values: Array.from(buffer.values.subarray(0, buffer.length)),
+  };
 }

@@ -103,13 +103,25 @@ export function encodeSentimentModel(model: SentimentModel): EncodedSentimentMod
   };
 }
 
-/** Unpacks a shipped model. */
-export function decodeSentimentModel(encoded: EncodedSentimentModel): SentimentModel {
+/** The rows of a shipped model: ascending bucket ids and their int8 levels, three per bucket. */
+export interface QuantisedSentimentRows {
+  readonly buckets: readonly number[];
+  readonly levels: Int8Array;
+}
+
+/** Unpacks the bucket ids and int8 levels of a shipped model, checking that they match. */
+export function decodeSentimentRows(encoded: EncodedSentimentModel): QuantisedSentimentRows {
   const buckets = decodeDeltas(fromBase64(encoded.buckets));
   const levels = new Int8Array(fromBase64(encoded.weights).buffer);
   if (levels.length !== buckets.length * CLASS_COUNT) {
     throw new Error(`Sentiment model ${encoded.language}: weights do not match buckets`);
   }
+  return { buckets, levels };
+}
+
+/** Unpacks a shipped model. */
+export function decodeSentimentModel(encoded: EncodedSentimentModel): SentimentModel {
+  const { buckets, levels } = decodeSentimentRows(encoded);
   const weights = new Map<number, readonly [number, number, number]>();
   buckets.forEach((bucket, i) => {
     const at = i * CLASS_COUNT;
@@ -120,6 +132,23 @@ export function decodeSentimentModel(encoded: EncodedSentimentModel): SentimentM
     ]);
   });
   return { language: encoded.language, hashBits: encoded.hashBits, bias: encoded.bias, weights };
+}
+
+/**
+ * The softmax of three linear scores. Both scorers (this file's and the compiled one) go through
+ * this one function, so equal scores give probabilities equal to the last bit.
+ */
+export function softmaxOfScores(
+  negative: number,
+  neutral: number,
+  positive: number,
+): SentimentProbabilities {
+  const top = Math.max(negative, neutral, positive);
+  const expNegative = Math.exp(negative - top);
+  const expNeutral = Math.exp(neutral - top);
+  const expPositive = Math.exp(positive - top);
+  const total = expNegative + expNeutral + expPositive;
+  return [expNegative / total, expNeutral / total, expPositive / total];
 }
 
 /** Class probabilities of a feature vector under a model (softmax of the linear scores). */
@@ -134,8 +163,5 @@ export function predictSentimentProbabilities(
     if (row === undefined) return;
     for (let c = 0; c < CLASS_COUNT; c++) scores[c] = (scores[c] ?? 0) + (row[c] ?? 0) * value;
   });
-  const top = Math.max(...scores);
-  const exps = scores.map((score) => Math.exp(score - top));
-  const total = exps.reduce((sum, e) => sum + e, 0);
-  return [(exps[0] ?? 0) / total, (exps[1] ?? 0) / total, (exps[2] ?? 0) / total];
+  return softmaxOfScores(scores[0] ?? 0, scores[1] ?? 0, scores[2] ?? 0);
 }

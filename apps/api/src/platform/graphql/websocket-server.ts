@@ -10,7 +10,7 @@ import {
   validate,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { AccessTokens } from '../auth/access-token.js';
 import { contextFromCredentials } from '../context/context-from-request.js';
 import type { OperationScopes } from '../database/operation-scope.js';
@@ -35,6 +35,7 @@ export interface WebSocketDeps {
  */
 export function attachWebSocketServer(httpServer: Server, path: string, deps: WebSocketDeps) {
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
+  wsServer.on('connection', batchWritesPerTurn);
   const cleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema: deps.schema,
@@ -101,4 +102,45 @@ function credentialsOf(
     acceptLanguage: text(params?.locale),
     clientAddress: address ?? 'unknown',
   };
+}
+
+/** A subscriber this far behind is disconnected; it resumes from its cursor when it reconnects. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/**
+ * graphql-ws waits for each message's write to complete before sending the next one, so a
+ * subscriber's burst of feed events costs one system call each. Here a send is acknowledged
+ * as soon as it is queued, and the TCP socket is corked for the rest of the event-loop turn:
+ * a burst leaves in one write. The queue is bounded instead: a socket with more than
+ * MAX_BUFFERED_BYTES unsent is closed as too slow. ws keeps its net.Socket in `_socket`.
+ */
+function batchWritesPerTurn(socket: WebSocket): void {
+  const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+  if (!raw) return;
+  const send = socket.send.bind(socket) as (
+    data: string,
+    callback?: (error?: Error) => void,
+  ) => void;
+  let corked = false;
+  socket.send = ((data: string, ...rest: unknown[]) => {
+    const callback = rest.find((arg) => typeof arg === 'function') as
+      | ((error?: Error) => void)
+      | undefined;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Too far behind; resume from your last cursor');
+      callback?.();
+      return;
+    }
+    if (!corked) {
+      corked = true;
+      raw.cork();
+      process.nextTick(() => {
+        corked = false;
+        raw.uncork();
+      });
+    }
+    send(data);
+    callback?.();
+  }) as WebSocket['send'];
 }

@@ -4157,6 +4157,24 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "ownShareByMentions",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Float"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "ownShareByReach",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Float"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "positive",
             "type": {
               "kind": "NON_NULL",

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Test-only: finds the project's shared data folder (`../shared/data` beside the clone),
+// Test-only: finds the project's shared data folder (`data` in the shared folder beside the clone),
 // which holds published data sets that must not be copied into the repository.
 export function sharedDataPath(...parts: string[]): string {
   const fromEnv = process.env.SHARED_DATA_DIR;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api-process.js';
-import { FeedSubscriber } from '../support/feed-client.js';
+import { FeedSubscriber, feedCursor } from '../support/feed-client.js';
 import { signIn } from '../support/graphql-client.js';
 import { ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
@@ -24,9 +24,13 @@ describe.runIf(process.env.REDIS_URL)('live feed across two api replicas through
     const { world } = suite;
     const agent = await signIn(suite.api.graphqlUrl, world.users.aAGENT.email, PASSWORD);
     const viewer = await signIn(second.graphqlUrl, world.users.aVIEWER.email, PASSWORD);
-    const onSecond = new FeedSubscriber(second.graphqlUrl, viewer.accessToken, world.tenants.a);
-    const onFirst = new FeedSubscriber(suite.api.graphqlUrl, viewer.accessToken, world.tenants.a);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = await feedCursor(second.graphqlUrl, viewer.accessToken, world.tenants.a);
+    const onSecond = new FeedSubscriber(second.graphqlUrl, viewer.accessToken, world.tenants.a, {
+      after,
+    });
+    const onFirst = new FeedSubscriber(suite.api.graphqlUrl, viewer.accessToken, world.tenants.a, {
+      after,
+    });
     const posts = [post(), post(), post()];
     await ingest(
       suite.api.graphqlUrl,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FeedSubscriber } from '../support/feed-client.js';
+import { FeedSubscriber, feedCursor } from '../support/feed-client.js';
 import { type Caller, errorCodes, gql, signIn } from '../support/graphql-client.js';
 import { INGEST, ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
@@ -121,12 +121,15 @@ describe('mentions: ingestion, reading and the live feed', () => {
 
   it('delivers new mentions of the tenant live, filtered, and never another tenant’s', async () => {
     const url = suite.api.graphqlUrl;
-    const everything = new FeedSubscriber(url, viewerA.token, viewerA.tenantId);
+    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const everything = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after });
     const negativeOnly = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after,
       filter: { sentiments: ['NEGATIVE'] },
     });
-    const tenantB = new FeedSubscriber(url, ownerB.token, ownerB.tenantId);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // subscriptions start from the head
+    const tenantB = new FeedSubscriber(url, ownerB.token, ownerB.tenantId, {
+      after: await feedCursor(url, ownerB.token, ownerB.tenantId),
+    });
     const happy = post({ text: 'Brand A is wonderful, I love it' });
     const angry = post({ text: 'Brand A is terrible, I hate it, worst ever' });
     await ingest(url, agentA, [happy, angry]);
@@ -146,8 +149,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
 
   it('resumes from a cursor with what was missed, in order and without duplicates', async () => {
     const url = suite.api.graphqlUrl;
-    const first = new FeedSubscriber(url, viewerA.token, viewerA.tenantId);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const first = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after: await feedCursor(url, viewerA.token, viewerA.tenantId),
+    });
     const before = post();
     await ingest(url, agentA, [before]);
     const [seen] = await first.waitFor(1);

@@ -75,6 +75,7 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: '{ mentions { totalCount edges { node { id text } } } }',
     variables: () => ({}),
   },
+  mentionFeedCursor: { document: '{ mentionFeedCursor }', variables: () => ({}) },
   mentionStats: {
     document:
       'query { mentionStats(period: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { volume { mentions } } }',

@@ -62,3 +62,23 @@ export class FeedSubscriber {
     await this.client.dispose();
   }
 }
+
+/** The feed's latest cursor for a caller: subscribing with it as `after` misses nothing after now. */
+export async function feedCursor(
+  graphqlUrl: string,
+  token: string,
+  tenantId: string,
+): Promise<string> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'x-tenant-id': tenantId,
+    },
+    body: JSON.stringify({ query: '{ mentionFeedCursor }' }),
+  });
+  const body = (await response.json()) as { data?: { mentionFeedCursor: string } };
+  if (!body.data) throw new Error(`no feed cursor: ${JSON.stringify(body)}`);
+  return body.data.mentionFeedCursor;
+}

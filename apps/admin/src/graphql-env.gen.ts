@@ -3073,6 +3073,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "mentionFeedCursor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "mentionStats",
             "type": {
               "kind": "NON_NULL",

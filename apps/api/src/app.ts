@@ -124,6 +124,7 @@ export async function startApi({
       new MentionQueryService(scopes),
       mentionStats,
       new MentionActionsService(scopes, contacts),
+      mentionFeed,
     ),
     new ContactResolver(contacts),
     new ListeningSettingsResolver(new ListeningSettingsService(scopes)),

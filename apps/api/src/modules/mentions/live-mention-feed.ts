@@ -25,7 +25,7 @@ export class LiveMentionFeed {
     filter: MentionFilter,
     after: string | null,
   ): Promise<AsyncGenerator<FeedEntry>> {
-    const head = await this.feed.head(ctx);
+    const head = await this.feed.headInOwnTransaction(ctx);
     return this.follow(ctx, filter, after ?? head, head);
   }
 

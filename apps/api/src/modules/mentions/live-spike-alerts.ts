@@ -26,7 +26,7 @@ export class LiveSpikeAlerts {
   ) {}
 
   async open(ctx: RequestContext, brandIds: string[] | null): Promise<AsyncGenerator<VolumePoint>> {
-    const head = await this.feed.head(ctx);
+    const head = await this.feed.headInOwnTransaction(ctx);
     return this.follow(ctx, brandIds, head);
   }
 

@@ -76,14 +76,17 @@ export class MentionFeedService {
 
   /** The latest seq of the tenant's feed, read as `ctx` (so authorised as it). */
   async head(ctx: RequestContext): Promise<string> {
-    return this.scopes.run(ctx, async (manager) => {
-      const tenantId = await this.scopes.tenantId(ctx);
-      const [row] = await manager.query(
-        'SELECT coalesce(max(seq), 0)::text AS seq FROM mention_feed WHERE tenant_id = $1',
-        [tenantId],
-      );
-      return row.seq as string;
-    });
+    const tenantId = await this.scopes.tenantId(ctx);
+    const [row] = await (await this.scopes.manager(ctx)).query(
+      'SELECT coalesce(max(seq), 0)::text AS seq FROM mention_feed WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return row.seq as string;
+  }
+
+  /** The head read in a transaction of its own (a subscription outlives any operation's). */
+  headInOwnTransaction(ctx: RequestContext): Promise<string> {
+    return this.scopes.run(ctx, () => this.head(ctx));
   }
 
   /**

@@ -18,6 +18,7 @@ import { IngestMentionInput } from './inputs/ingest-mention.input.js';
 import { MentionFilterInput, mentionFilterSchema } from './inputs/mention-filter.input.js';
 import { IngestResult, MentionConnection, MentionFeedEvent, MentionType } from './mention.type.js';
 import { MentionActionsService } from './mention-actions.service.js';
+import { MentionFeedService } from './mention-feed.service.js';
 import { MentionIngestionService } from './mention-ingestion.service.js';
 import { MentionQueryService } from './mention-query.service.js';
 import { MentionStatsService } from './mention-stats.service.js';
@@ -30,6 +31,7 @@ export class MentionResolver {
     private readonly queries: MentionQueryService,
     private readonly stats: MentionStatsService,
     private readonly actions: MentionActionsService,
+    private readonly feed: MentionFeedService,
   ) {}
 
   @Authorized(TenantRole.VIEWER)
@@ -43,6 +45,15 @@ export class MentionResolver {
     @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
   ) {
     return this.queries.list(request, first, after, filter);
+  }
+
+  @Authorized(TenantRole.VIEWER)
+  @Query(() => String, {
+    description:
+      'The live feed’s latest cursor. Read it, list what you need, then subscribe with it as `after`: nothing falls in between.',
+  })
+  mentionFeedCursor(@Ctx() { request }: GraphQLContext) {
+    return this.feed.head(request);
   }
 
   @Authorized(TenantRole.VIEWER)

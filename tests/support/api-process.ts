@@ -65,7 +65,12 @@ export async function startApi(
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A process that does not finish shutting down in time is killed: no test leaves one behind.
+        const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(deadline);
+          resolve();
+        });
         child.kill(signal);
       }),
   };

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './platform/config/config.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './platform/database/demo-data.js';
 import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
 
+const SHUTDOWN_DEADLINE_MS = 12_000;
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 async function main(): Promise<void> {
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   }
 
   const shutdown = async () => {
+    // Open connections get a grace period from Apollo's drain; past this the process just ends.
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
     await api.close();
     await embedded?.stop();
     process.exit(0);

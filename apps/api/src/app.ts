@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { Redis } from 'ioredis';
 import type { ContainerType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
 import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
 import { ApiKeyService } from './modules/api-keys/api-key.service.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
@@ -129,7 +128,7 @@ export async function startApi({
     new ContactResolver(contacts),
     new ListeningSettingsResolver(new ListeningSettingsService(scopes)),
   ]);
-  const sweeper = startOutboxSweeper(runtime, mentionFeed);
+  const sweeper = mentionFeed.startSweeper();
   const schema = await buildApiSchema(container, createAuthChecker(scopes));
 
   const logError = (error: unknown) => console.error('[api] unexpected error', error);
@@ -207,34 +206,6 @@ export async function startApi({
       redis?.disconnect();
     },
   };
-}
-
-const SWEEP_INTERVAL_MS = 30_000;
-
-/**
- * Dispatches outbox rows left behind by a crash between a commit and its dispatch: once at
- * start-up, then periodically. Tenants are listed from the global tenant table (in pages),
- * each dispatched inside its own RLS scope.
- */
-function startOutboxSweeper(runtime: DataSource, feed: MentionFeedService): NodeJS.Timeout {
-  const sweep = async () => {
-    try {
-      let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const page: Array<{ id: string }> = await runtime.query(
-          'SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT 500',
-          [after],
-        );
-        await feed.sweep(page.map((tenant) => tenant.id));
-        if (page.length < 500) return;
-        after = page.at(-1)?.id ?? after;
-      }
-    } catch (error) {
-      console.error('[api] outbox sweep failed', error);
-    }
-  };
-  void sweep();
-  return setInterval(sweep, SWEEP_INTERVAL_MS).unref();
 }
 
 /** TypeGraphQL asks the container for each resolver class; each was built once above. */

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
-import { AppError, ErrorCode } from '../../platform/errors/app-error.js';
+import { endOnRefusal, FeedSubscriber } from './feed-subscriber.js';
 import type { MentionFilter } from './inputs/mention-filter.input.js';
-import type { FeedEntry, FeedReader, MentionFeedService } from './mention-feed.service.js';
+import type { FeedEntry, MentionFeedService } from './mention-feed.service.js';
 import { feedFilterAccepts } from './mention-filter.js';
 import type { TenantFeedChannels } from './tenant-feed-channels.js';
 
@@ -35,24 +35,12 @@ export class LiveMentionFeed {
     from: string,
     head: string,
   ): AsyncGenerator<FeedEntry> {
-    const state = { ended: false, woken: false, wake: () => {} };
-    const member = {
-      reader: readerOf(ctx),
-      expiresAt: ctx.principal.kind === 'user' ? ctx.principal.expiresAt : null,
-      wake: () => {
-        state.woken = true;
-        state.wake();
-      },
-      end: () => {
-        state.ended = true;
-        state.wake();
-      },
-    };
+    const member = new FeedSubscriber(ctx);
     const { channel, leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let cursor = from;
     try {
-      while (!state.ended) {
-        state.woken = false;
+      while (!member.ended) {
+        member.woken = false;
         const entries = channel.entriesAfter(cursor) ?? (await this.catchUp(ctx, cursor));
         if (!entries) return;
         for (const entry of entries) {
@@ -60,10 +48,7 @@ export class LiveMentionFeed {
           // The same entry object goes to every subscriber: the execution is shared (see websocket-server).
           if (feedFilterAccepts(filter, entry.mention)) yield entry;
         }
-        if (entries.length || state.woken || state.ended) continue;
-        await new Promise<void>((resolve) => {
-          state.wake = resolve;
-        });
+        if (!entries.length) await member.sleep();
       }
     } finally {
       leave();
@@ -74,19 +59,4 @@ export class LiveMentionFeed {
   private catchUp(ctx: RequestContext, cursor: string): Promise<FeedEntry[] | null> {
     return this.feed.readAfter(ctx, cursor, PAGE).catch(endOnRefusal);
   }
-}
-
-/** A live stream ends (completes) when its reader loses access; other errors propagate. */
-export function endOnRefusal(error: unknown): null {
-  const code = error instanceof AppError ? error.code : null;
-  if (code === ErrorCode.Unauthenticated || code === ErrorCode.Forbidden) return null;
-  throw error;
-}
-
-export function readerOf(ctx: RequestContext): FeedReader {
-  const { principal } = ctx;
-  if (principal.kind === 'user')
-    return { kind: 'user', userId: principal.userId, sessionId: principal.sessionId };
-  if (principal.kind === 'apiKey') return { kind: 'apiKey', apiKeyId: principal.apiKeyId };
-  throw new AppError(ErrorCode.Unauthenticated, 'Sign-in required');
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { endOnRefusal, readerOf } from './live-mention-feed.js';
+import { endOnRefusal, FeedSubscriber } from './feed-subscriber.js';
 import type { MentionFeedService } from './mention-feed.service.js';
 import type { MentionStatsService } from './mention-stats.service.js';
 import { StatsBucket, type VolumePoint } from './mention-stats.type.js';
@@ -35,30 +35,17 @@ export class LiveSpikeAlerts {
     brandIds: string[] | null,
     head: string,
   ): AsyncGenerator<VolumePoint> {
-    const state = { ended: false, due: true, wake: () => {} };
-    const member = {
-      reader: readerOf(ctx),
-      expiresAt: ctx.principal.kind === 'user' ? ctx.principal.expiresAt : null,
-      wake: () => {
-        state.due = true;
-        state.wake();
-      },
-      end: () => {
-        state.ended = true;
-        state.wake();
-      },
-    };
+    const member = new FeedSubscriber(ctx);
+    member.woken = true; // judge today once at the start
     const { leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let alerted: number | null = null;
     try {
-      while (!state.ended) {
-        if (!state.due) {
-          await new Promise<void>((resolve) => {
-            state.wake = resolve;
-          });
+      while (!member.ended) {
+        if (!member.woken) {
+          await member.sleep();
           continue;
         }
-        state.due = false;
+        member.woken = false;
         const today = await this.today(ctx, brandIds).catch(endOnRefusal);
         if (today === null) return;
         if (today?.spike && today.bucketStart.getTime() !== alerted) {

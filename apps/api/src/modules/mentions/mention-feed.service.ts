@@ -1,8 +1,11 @@
 import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
+
+const SWEEP_INTERVAL_MS = 30_000;
 
 /** One entry of the feed, exactly as the subscription delivers it (`cursor` is its seq). */
 export interface FeedEntry {
@@ -139,8 +142,21 @@ export class MentionFeedService {
     );
   }
 
-  /** Dispatches every tenant's leftovers (after a crash between commit and dispatch). */
-  async sweep(tenantIds: readonly string[]): Promise<void> {
-    for (const tenantId of tenantIds) await this.dispatch(tenantId);
+  /**
+   * Dispatches outbox rows left behind by a crash between a commit and its dispatch: once at
+   * start-up, then every half minute, tenant by tenant.
+   */
+  startSweeper(): NodeJS.Timeout {
+    const sweep = async () => {
+      try {
+        for await (const page of tenantIdPages(this.scopes)) {
+          for (const tenantId of page) await this.dispatch(tenantId);
+        }
+      } catch (error) {
+        console.error('[api] outbox sweep failed', error);
+      }
+    };
+    void sweep();
+    return setInterval(sweep, SWEEP_INTERVAL_MS).unref();
   }
 }

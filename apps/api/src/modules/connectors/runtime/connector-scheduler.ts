@@ -1,21 +1,11 @@
-import type { RequestContext } from '../../../platform/context/request-context.js';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
+import { tenantIdPages } from '../../../platform/database/tenant-pages.js';
 import type { ConnectorRuntime } from '../connector.service.js';
 import type { FeedPoller } from '../feeds/feed-poller.js';
 import type { MastodonStreams } from '../mastodon/mastodon-streams.js';
 import { inTenant } from './tenant-scope.js';
 
-const TENANT_PAGE = 500;
 const PRUNE_EVERY_MS = 3600_000;
-
-/** Reads only the global tenant table, which has no RLS: no tenant is admitted. */
-const LISTING: RequestContext = {
-  requestId: 'connectors:tenants',
-  principal: { kind: 'anonymous' },
-  requestedTenantId: null,
-  locale: 'en',
-  clientAddress: 'internal',
-};
 
 /**
  * The connectors' clock, in every replica. Each tick walks the tenants (RLS admits one
@@ -68,20 +58,11 @@ export class ConnectorScheduler implements ConnectorRuntime {
   }
 
   private async walk(): Promise<void> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const page: Array<{ id: string }> = await this.scopes.run({ ...LISTING }, (manager) =>
-        manager.query('SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT $2', [
-          after,
-          TENANT_PAGE,
-        ]),
-      );
-      for (const { id } of page) {
+    for await (const page of tenantIdPages(this.scopes)) {
+      for (const id of page) {
         if (this.stopped) return;
         await this.visit(id);
       }
-      if (page.length < TENANT_PAGE) return;
-      after = page.at(-1)?.id ?? after;
     }
   }
 

@@ -15,7 +15,11 @@
 //   BENCH_TICK_MS=100       one mutation per tenant every tick
 //   BENCH_SUBSCRIBERS=100   per tenant
 //   BENCH_DRAIN_SECONDS=5   how long deliveries may still arrive after publishing stops
+//   BENCH_PROFILE=1         profile the (first) api process over each publishing window
 import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@socialcrm/api/migrate';
@@ -33,6 +37,7 @@ import {
   processCpuMs,
   sleep,
 } from './support/bench-tools.js';
+import { printProfile } from './support/cpu-profile.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATES = (process.env.BENCH_RATES ?? '100,250,500').split(',').map(Number);
@@ -42,6 +47,8 @@ const CONFIGS = (process.env.BENCH_CONFIGS ?? 'single,replicas').split(',') as A
 const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 100);
 const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILER = fileURLToPath(new URL('./support/cpu-profiler-preload.cjs', import.meta.url));
 const TENANTS = 10;
 // Stop a configuration early once this many seconds of deliveries are owed, or the last
 // second's p99 is above COLLAPSE_P99_MS, or this many mutations are still in flight.
@@ -195,12 +202,17 @@ async function runOne(
 ): Promise<Outcome> {
   const apis: ApiProcess[] = [];
   let host: SubscriberHost | undefined;
+  const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'fanout-prof-')) : undefined;
+  const profileFile = profileDir && join(profileDir, 'api.cpuprofile');
+  const profiled = profileFile
+    ? { NODE_OPTIONS: `--require ${PROFILER}`, CPU_PROFILE_FILE: profileFile }
+    : {};
   try {
-    if (config === 'single') apis.push(await startApi(ownerUrl));
+    if (config === 'single') apis.push(await startApi(ownerUrl, profiled));
     else
       apis.push(
         ...(await Promise.all([
-          startApi(ownerUrl, { REDIS_URL }),
+          startApi(ownerUrl, { REDIS_URL, ...profiled }),
           startApi(ownerUrl, { REDIS_URL }),
         ])),
       );
@@ -258,6 +270,7 @@ async function runOne(
     let failures = 0;
     let firstFailure = '';
     let collapsed = '';
+    if (profileFile) apis[0]?.process.kill('SIGUSR2');
     const started = performance.now();
     const tick = () => {
       const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
@@ -321,6 +334,7 @@ async function runOne(
       clearInterval(timer);
     }
     const publishedMs = performance.now() - started;
+    if (profileFile) apis[0]?.process.kill('SIGUSR2');
     // Drain: in-flight mutations finish, then deliveries until all expected arrived.
     const drainUntil = performance.now() + DRAIN_SECONDS * 1000 + (collapsed ? 0 : 5_000);
     while (inFlight > 0 && performance.now() < drainUntil) await sleep(50);
@@ -347,6 +361,17 @@ async function runOne(
     const results = await host.call<Results>('results', { published });
     if (failures) collapsed ||= `${failures} failed mutations: ${firstFailure}`;
     mutationMs.sort((a, b) => a - b);
+    for (
+      let i = 0;
+      profileFile && i < 100 && !apis[0]?.output().includes('CPU-PROFILE-WRITTEN');
+      i++
+    )
+      await sleep(100);
+    if (profileFile && existsSync(profileFile))
+      printProfile(profileFile, `${config} @ ${rate}/s`, {
+        name: 'delivery',
+        count: results.delivered / apis.length,
+      });
     return {
       config,
       rate,
@@ -365,6 +390,7 @@ async function runOne(
   } finally {
     await host?.close();
     await Promise.all(apis.map((api) => api.stop()));
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 

@@ -33,7 +33,7 @@ import {
   processCpuMs,
   sleep,
 } from './support/bench-tools.js';
-import { summariseProfile } from './support/cpu-profile.js';
+import { printProfile } from './support/cpu-profile.js';
 
 const MENTIONS = Number(process.env.BENCH_MENTIONS ?? 50_000);
 const STREAMS = (process.env.BENCH_STREAMS ?? '1,2').split(',').map(Number);
@@ -584,29 +584,7 @@ async function main() {
     );
     if (profileFile) {
       if (!existsSync(profileFile)) console.log('no CPU profile written');
-      else {
-        const summary = summariseProfile(profileFile);
-        console.log(
-          `\napi CPU profile over the ingest (${(summary.windowMs / 1000).toFixed(1)} s, busy ${(summary.busyMs / 1000).toFixed(1)} s), self time by area:`,
-        );
-        console.table(
-          summary.areas.map((a) => ({
-            area: a.area,
-            ms: Math.round(a.ms),
-            '% of busy': a.area === 'idle' ? '' : ((100 * a.ms) / summary.busyMs).toFixed(1),
-            'µs/mention': a.area === 'idle' ? '' : Math.round((a.ms * 1000) / MENTIONS),
-          })),
-        );
-        console.log('Top functions by self time:');
-        console.table(
-          summary.functions.slice(0, 25).map((f) => ({
-            function: f.fn.slice(0, 90),
-            area: f.area,
-            ms: Math.round(f.ms),
-            '%': ((100 * f.ms) / summary.busyMs).toFixed(1),
-          })),
-        );
-      }
+      else printProfile(profileFile, 'the ingest', { name: 'mention', count: MENTIONS });
     }
   } finally {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });

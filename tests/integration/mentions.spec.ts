@@ -33,6 +33,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
 
   it('stores a post once, answers a re-delivery as unchanged and an edit as updated', async () => {
     const url = suite.api.graphqlUrl;
+    const feed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after: await feedCursor(url, viewerA.token, viewerA.tenantId),
+    });
     const original = post();
     const [first] = await ingest(url, agentA, [original]);
     expect(first).toMatchObject({ outcome: 'STORED', matched: true, problems: [] });
@@ -46,6 +49,14 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(listed.data?.mentions.edges.map((edge) => edge.node)).toEqual([
       expect.objectContaining({ externalId: original.externalId, text: 'Edited: I love Brand A' }),
     ]);
+    // The feed has the new post and its edit; the unchanged re-delivery is not news.
+    const events = await feed.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(events.map((event) => [event.kind, event.mention.id])).toEqual([
+      ['CREATED', first?.mentionId],
+      ['UPDATED', first?.mentionId],
+    ]);
+    await feed.close();
   });
 
   it('understands a post: brands, language, sentiment, reach and author', async () => {

@@ -84,3 +84,28 @@ export function summariseProfile(file: string): ProfileSummary {
       .sort((a, b) => b.ms - a.ms),
   };
 }
+
+/** Prints a profile's self time by area (and per `unit`, e.g. per mention) and its top functions. */
+export function printProfile(file: string, what: string, unit: { name: string; count: number }) {
+  const summary = summariseProfile(file);
+  console.log(
+    `\napi CPU profile over ${what} (${(summary.windowMs / 1000).toFixed(1)} s, busy ${(summary.busyMs / 1000).toFixed(1)} s), self time by area:`,
+  );
+  console.table(
+    summary.areas.map((a) => ({
+      area: a.area,
+      ms: Math.round(a.ms),
+      '% of busy': a.area === 'idle' ? '' : ((100 * a.ms) / summary.busyMs).toFixed(1),
+      [`µs/${unit.name}`]: a.area === 'idle' ? '' : ((a.ms * 1000) / unit.count).toFixed(2),
+    })),
+  );
+  console.log('Top functions by self time:');
+  console.table(
+    summary.functions.slice(0, 25).map((f) => ({
+      function: f.fn.slice(0, 90),
+      area: f.area,
+      ms: Math.round(f.ms),
+      '%': ((100 * f.ms) / summary.busyMs).toFixed(1),
+    })),
+  );
+}

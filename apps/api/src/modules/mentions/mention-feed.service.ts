@@ -14,6 +14,13 @@ export interface FeedEntry {
   readonly mention: MentionType;
 }
 
+/** Entries one dispatch appended to a tenant's feed, right after its previous head `after`. */
+export interface DispatchedEntries {
+  readonly after: string;
+  readonly head: string;
+  readonly entries: readonly FeedEntry[];
+}
+
 /** Who holds a subscription, as far as re-checking their right to it goes. */
 export type FeedReader =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
@@ -30,6 +37,7 @@ export class MentionFeedService {
   ) {}
 
   private readonly dispatching = new Map<string, { rerun: boolean }>();
+  private handOff?: (tenantId: string, dispatched: DispatchedEntries) => void;
 
   /**
    * Dispatches soon, off the caller's path: bursts of commits for one tenant coalesce into one
@@ -58,23 +66,55 @@ export class MentionFeedService {
     })();
   }
 
-  /** Moves the tenant's outbox into its feed and signals subscribers. Safe to call any time. */
+  /**
+   * Moves the tenant's outbox into its feed, hands the new entries to this process's readers
+   * (they need not read back what was just written) and signals every replica. Safe to call
+   * any time.
+   */
   async dispatch(tenantId: string): Promise<void> {
-    const head = await this.scopes.run(systemContext(tenantId), async (manager) => {
+    const dispatched = await this.scopes.run(systemContext(tenantId), async (manager) => {
       await manager.query(
         `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || $1, 0))`,
         [tenantId],
       );
-      const rows: Array<{ seq: string }> = await manager.query(
-        `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind)
-         INSERT INTO mention_feed (tenant_id, mention_id, kind)
-         SELECT $1, mention_id, kind FROM moved ORDER BY id
-         RETURNING seq`,
-        [tenantId],
-      );
-      return rows.at(-1)?.seq ?? null;
+      // One snapshot for the whole statement: `after` is the head before this append, and the
+      // joined mentions are those the moved outbox rows were committed with.
+      const rows: Array<MentionRow & { seq: string; kind: FeedEntry['kind']; after: string }> =
+        await manager.query(
+          `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind),
+           appended AS (
+             INSERT INTO mention_feed (tenant_id, mention_id, kind)
+             SELECT $1, mention_id, kind FROM moved ORDER BY id
+             RETURNING seq, mention_id, kind
+           )
+           SELECT f.seq::text AS seq, f.kind,
+                  (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = $1) AS after,
+                  ${MENTION_COLUMNS}
+           FROM appended f
+           LEFT JOIN mention m ON m.tenant_id = $1 AND m.id = f.mention_id
+           LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
+           ORDER BY f.seq`,
+          [tenantId],
+        );
+      const last = rows.at(-1);
+      if (!last) return null;
+      return {
+        after: last.after,
+        head: last.seq,
+        // As `readAfter` reads them: an entry whose mention is gone is skipped.
+        entries: rows.flatMap((row) =>
+          row.id ? [{ cursor: row.seq, kind: row.kind, mention: toMention(row) }] : [],
+        ),
+      };
     });
-    if (head) await this.signals.publish({ tenantId, seq: head });
+    if (!dispatched) return;
+    this.handOff?.(tenantId, dispatched);
+    await this.signals.publish({ tenantId, seq: dispatched.head });
+  }
+
+  /** Where this process's dispatches go first (its feed channels): one listener. */
+  onDispatched(listener: (tenantId: string, dispatched: DispatchedEntries) => void): void {
+    this.handOff = listener;
   }
 
   /** The latest seq of the tenant's feed, read as `ctx` (so authorised as it). */

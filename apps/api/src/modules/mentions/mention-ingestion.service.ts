@@ -53,54 +53,53 @@ export class MentionIngestionService {
         { field: 'input', message: `must have at most ${MAX_INGEST_BATCH} mentions` },
       ]);
     }
-    return this.store(ctx, this.prepare(items, await this.matcher(ctx)));
+    return this.store(ctx, this.prepare(items, await this.rules(ctx)));
   }
 
-  /** The tenant's brands, compiled for matching; a bulk ingest compiles them once. */
-  async matcher(ctx: RequestContext): Promise<BrandMatcher> {
+  /**
+   * The tenant's brands, compiled for matching, and whether new authors become leads, in one
+   * read; a bulk ingest reads them once.
+   */
+  async rules(ctx: RequestContext): Promise<IngestRules> {
     const tenantId = await this.scopes.tenantId(ctx);
-    const brands = await (await this.scopes.manager(ctx)).query(
-      `SELECT id, name, kind, keywords, hashtags, handles, excluded_terms AS "excludedTerms"
-       FROM tracked_brand WHERE tenant_id = $1 ORDER BY id`,
+    const rows: Array<BrandRow & { autoCreatesLeads: boolean }> = await (
+      await this.scopes.manager(ctx)
+    ).query(
+      `SELECT t.auto_create_leads AS "autoCreatesLeads", b.id, b.name, b.kind, b.keywords,
+              b.hashtags, b.handles, b.excluded_terms AS "excludedTerms"
+       FROM tenant t LEFT JOIN tracked_brand b ON b.tenant_id = t.id
+       WHERE t.id = $1 ORDER BY b.id`,
       [tenantId],
     );
-    return compileBrandMatcher(brands);
+    return {
+      matcher: compileBrandMatcher(rows.filter((row) => row.id !== null)),
+      autoCreatesLeads: rows[0]?.autoCreatesLeads === true,
+    };
   }
 
   /**
    * The CPU half, without the database: validation and understanding (brands, language,
    * sentiment, reach). A bulk ingest prepares the next batch while the last one is stored.
    */
-  prepare(items: readonly unknown[], matcher: BrandMatcher): PreparedBatch {
+  prepare(items: readonly unknown[], rules: IngestRules): PreparedBatch {
     const results: IngestResult[] = [];
-    const enriched = this.enrich(this.validate(items, results), matcher);
-    return { results, enriched };
+    const enriched = this.enrich(this.validate(items, results), rules.matcher);
+    return { results, enriched, autoCreatesLeads: rules.autoCreatesLeads };
   }
 
   /** The database half, in the operation's transaction; the feed is dispatched after commit. */
-  async store(ctx: RequestContext, { results, enriched }: PreparedBatch): Promise<IngestResult[]> {
+  async store(
+    ctx: RequestContext,
+    { results, enriched, autoCreatesLeads }: PreparedBatch,
+  ): Promise<IngestResult[]> {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
     const authors = await this.upsertAuthors(manager, tenantId, enriched);
-    if (await this.autoCreatesLeads(manager, tenantId))
-      await this.makeLeads(manager, tenantId, authors);
+    if (autoCreatesLeads) await this.makeLeads(manager, tenantId, authors);
     const stored = await this.upsertMentions(manager, tenantId, enriched, authors);
     await this.recordOnTimelines(manager, tenantId, enriched, authors, stored);
-    const events = enriched.flatMap((item) => {
-      const row = stored.get(key(item.mention));
-      if (!row || row.outcome === IngestOutcome.UNCHANGED || item.brandIds.length === 0) return [];
-      return [
-        { mentionId: row.id, kind: row.outcome === IngestOutcome.STORED ? 'CREATED' : 'UPDATED' },
-      ];
-    });
-    if (events.length) {
-      await manager.query(
-        `INSERT INTO mention_outbox (tenant_id, mention_id, kind)
-         SELECT $1, e.mention_id, e.kind FROM unnest($2::uuid[], $3::text[]) AS e(mention_id, kind)`,
-        [tenantId, events.map((e) => e.mentionId), events.map((e) => e.kind)],
-      );
+    if ([...stored.values()].some((row) => row.queued))
       await this.scopes.afterCommit(ctx, async () => this.feed.scheduleDispatch(tenantId));
-    }
     const answered = [...results];
     for (const item of enriched) {
       const row = stored.get(key(item.mention));
@@ -223,13 +222,6 @@ export class MentionIngestionService {
     return found;
   }
 
-  private async autoCreatesLeads(manager: EntityManager, tenantId: string): Promise<boolean> {
-    const [tenant] = await manager.query('SELECT auto_create_leads FROM tenant WHERE id = $1', [
-      tenantId,
-    ]);
-    return tenant?.auto_create_leads === true;
-  }
-
   /** The tenant asked for it: every author not yet a contact becomes a lead contact. */
   private async makeLeads(
     manager: EntityManager,
@@ -263,7 +255,7 @@ export class MentionIngestionService {
     tenantId: string,
     items: readonly Enriched[],
     authors: Map<string, Author>,
-    stored: Map<string, { id: string; outcome: IngestOutcome }>,
+    stored: Map<string, StoredMention>,
   ): Promise<void> {
     const entries = items.flatMap((item) => {
       const contactId = authors.get(authorKey(item))?.contactId;
@@ -295,11 +287,18 @@ export class MentionIngestionService {
     tenantId: string,
     items: readonly Enriched[],
     authors: Map<string, Author>,
-  ): Promise<Map<string, { id: string; outcome: IngestOutcome }>> {
+  ): Promise<Map<string, StoredMention>> {
     if (!items.length) return new Map();
-    const rows: Array<{ id: string; channel: string; external_id: string; inserted: boolean }> =
-      await manager.query(
-        `INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
+    // Stored and edited mentions that match a brand enter the outbox in the same statement.
+    const rows: Array<{
+      id: string;
+      channel: string;
+      external_id: string;
+      inserted: boolean;
+      matched: boolean;
+    }> = await manager.query(
+      `WITH upserted AS (
+       INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
                             language, sentiment_score, sentiment_label, reach, published_at)
        SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
               m.language, m.score, m.label, m.reach, m.published_at
@@ -312,27 +311,36 @@ export class MentionIngestionService {
              reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
          WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
                IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
-       RETURNING id, channel, external_id, (xmax = 0) AS inserted`,
-        [
-          tenantId,
-          items.map(() => newId()),
-          items.map((i) => i.mention.channel),
-          items.map((i) => i.mention.externalId),
-          items.map((i) => i.mention.url ?? null),
-          items.map((i) => i.mention.text),
-          items.map((i) => authors.get(authorKey(i))?.id ?? null),
-          items.map((i) => `{${i.brandIds.join(',')}}`),
-          items.map((i) => i.language),
-          items.map((i) => i.sentimentScore),
-          items.map((i) => i.sentiment),
-          items.map((i) => i.reach),
-          items.map((i) => i.mention.publishedAt),
-        ],
-      );
+       RETURNING id, channel, external_id, (xmax = 0) AS inserted, cardinality(brand_ids) > 0 AS matched
+       ), queued AS (
+         INSERT INTO mention_outbox (tenant_id, mention_id, kind)
+         SELECT $1, id, CASE WHEN inserted THEN 'CREATED' ELSE 'UPDATED' END FROM upserted WHERE matched
+       )
+       SELECT * FROM upserted`,
+      [
+        tenantId,
+        items.map(() => newId()),
+        items.map((i) => i.mention.channel),
+        items.map((i) => i.mention.externalId),
+        items.map((i) => i.mention.url ?? null),
+        items.map((i) => i.mention.text),
+        items.map((i) => authors.get(authorKey(i))?.id ?? null),
+        items.map((i) => `{${i.brandIds.join(',')}}`),
+        items.map((i) => i.language),
+        items.map((i) => i.sentimentScore),
+        items.map((i) => i.sentiment),
+        items.map((i) => i.reach),
+        items.map((i) => i.mention.publishedAt),
+      ],
+    );
     const stored = new Map(
       rows.map((row) => [
         `${row.channel}\u0000${row.external_id}`,
-        { id: row.id, outcome: row.inserted ? IngestOutcome.STORED : IngestOutcome.UPDATED },
+        {
+          id: row.id,
+          outcome: row.inserted ? IngestOutcome.STORED : IngestOutcome.UPDATED,
+          queued: row.matched,
+        },
       ]),
     );
     const unchanged = items.filter((item) => !stored.has(key(item.mention)));
@@ -351,17 +359,34 @@ export class MentionIngestionService {
         stored.set(`${row.channel}\u0000${row.external_id}`, {
           id: row.id,
           outcome: IngestOutcome.UNCHANGED,
+          queued: false,
         });
     }
     return stored;
   }
 }
 
+/** What a tenant's ingest follows: its brands, and whether new authors become leads. */
+export interface IngestRules {
+  readonly matcher: BrandMatcher;
+  readonly autoCreatesLeads: boolean;
+}
+
 /** A batch validated and understood, ready to store. */
 export interface PreparedBatch {
   readonly results: IngestResult[];
   readonly enriched: readonly Enriched[];
+  readonly autoCreatesLeads: boolean;
 }
+
+interface StoredMention {
+  readonly id: string;
+  readonly outcome: IngestOutcome;
+  /** Entered the outbox (stored or edited, and matching a brand). */
+  readonly queued: boolean;
+}
+
+type BrandRow = Parameters<typeof compileBrandMatcher>[0][number];
 
 interface Author {
   readonly id: string;

@@ -41,10 +41,10 @@ export function ndjsonIngestRoute(deps: {
       res.write(`${JSON.stringify({ line, ...result })}\n`);
     };
     let pending: PendingLine[] = [];
-    // Brands are compiled once per request; each batch is understood (CPU) while the previous
+    // Brands are compiled (and the lead setting read) once per request; each batch is understood (CPU) while the previous
     // one is being stored (database), with at most one batch in the database at a time.
     const scoped: RequestContext = { ...ctx };
-    const matcher = await deps.scopes.run(scoped, () => deps.ingestion.matcher(scoped));
+    const rules = await deps.scopes.run(scoped, () => deps.ingestion.rules(scoped));
     let storing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!pending.length) return;
@@ -52,7 +52,7 @@ export function ndjsonIngestRoute(deps: {
       pending = [];
       const prepared = deps.ingestion.prepare(
         batch.map((entry) => entry.item),
-        matcher,
+        rules,
       );
       await storing;
       storing = storeBatch(deps, ctx, prepared).then((results) => {

@@ -1,6 +1,12 @@
 import { systemContext } from '../../platform/context/request-context.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
-import type { FeedEntry, FeedReader, MentionFeedService } from './mention-feed.service.js';
+import { FeedBuffer } from './feed-buffer.js';
+import type {
+  DispatchedEntries,
+  FeedEntry,
+  FeedReader,
+  MentionFeedService,
+} from './mention-feed.service.js';
 
 const PAGE = 500;
 /** Entries kept in memory per tenant, so subscribers that lag a little never touch the database. */
@@ -16,19 +22,15 @@ export interface ChannelMember {
 }
 
 /**
- * One reader of a tenant's feed per api process: on every signal (and every poll tick, for
- * lost signals) it reads the new entries once, keeps them in a bounded buffer and wakes the
- * process's subscribers of that tenant. Every tick it also re-checks all of them in one query
+ * One reader of a tenant's feed per api process: entries this process dispatched are handed
+ * to it directly; on a signal of entries beyond its head (another replica's, or a gap) and on
+ * every poll tick (for lost signals) it reads them once. It keeps them in a bounded buffer and
+ * wakes the process's subscribers of that tenant. Every tick it also re-checks all of them in one query
  * and ends those whose session, key or membership is gone, or whose token expired.
  */
 class TenantChannel {
   readonly members = new Set<ChannelMember>();
-  private buffer: FeedEntry[] = [];
-  /** `buffer`'s seqs as numbers, for a binary search per subscriber wake (seqs stay far below 2^53). */
-  private seqs: number[] = [];
-  /** The buffer holds every entry after `bufferFrom`, up to `head`. */
-  private bufferFrom: string;
-  private head: string;
+  private readonly buffer: FeedBuffer;
   private reading: Promise<void> | null = null;
   private stale = false;
   private readonly unsubscribe: () => void;
@@ -41,9 +43,10 @@ class TenantChannel {
     signals: FeedSignals,
     pollMs: number,
   ) {
-    this.bufferFrom = start;
-    this.head = start;
-    this.unsubscribe = signals.subscribe(tenantId, () => this.refresh());
+    this.buffer = new FeedBuffer(start, BUFFER);
+    this.unsubscribe = signals.subscribe(tenantId, (signal) => {
+      if (Number(signal.seq) > Number(this.buffer.head)) this.refresh();
+    });
     this.timer = setInterval(() => {
       this.refresh();
       void this.recheck();
@@ -53,20 +56,11 @@ class TenantChannel {
 
   /** Entries after `cursor` from memory, or null when the buffer no longer reaches back there. */
   entriesAfter(cursor: string): FeedEntry[] | null {
-    const after = Number(cursor);
-    if (after < Number(this.bufferFrom)) return null;
-    let low = 0;
-    let high = this.seqs.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.seqs[middle] ?? 0) <= after) low = middle + 1;
-      else high = middle;
-    }
-    return low === this.buffer.length ? [] : this.buffer.slice(low);
+    return this.buffer.after(cursor);
   }
 
   get latest(): string {
-    return this.head;
+    return this.buffer.head;
   }
 
   close(): void {
@@ -90,21 +84,24 @@ class TenantChannel {
       });
   }
 
+  /** A dispatch of this process: taken as is when it follows the head, else read. */
+  accept(dispatched: DispatchedEntries): void {
+    if (dispatched.after === this.buffer.head) this.append(dispatched.entries, dispatched.head);
+    else if (Number(dispatched.head) > Number(this.buffer.head)) this.refresh();
+  }
+
   private async readNew(): Promise<void> {
     for (;;) {
-      const entries = await this.feed.readAfter(systemContext(this.tenantId), this.head, PAGE);
+      const from = this.buffer.head;
+      const entries = await this.feed.readAfter(systemContext(this.tenantId), from, PAGE);
       if (!entries.length) return;
-      this.buffer.push(...entries);
-      this.seqs.push(...entries.map((entry) => Number(entry.cursor)));
-      this.head = entries.at(-1)?.cursor ?? this.head;
-      if (this.buffer.length > BUFFER) {
-        this.seqs.splice(0, this.buffer.length - BUFFER);
-        const dropped = this.buffer.splice(0, this.buffer.length - BUFFER);
-        this.bufferFrom = dropped.at(-1)?.cursor ?? this.bufferFrom;
-      }
-      for (const member of this.members) member.wake();
+      this.append(entries, entries.at(-1)?.cursor ?? from);
       if (entries.length < PAGE) return;
     }
+  }
+
+  private append(entries: readonly FeedEntry[], head: string): void {
+    if (this.buffer.append(entries, head)) for (const member of this.members) member.wake();
   }
 
   private async recheck(): Promise<void> {
@@ -133,7 +130,9 @@ export class TenantFeedChannels {
     private readonly feed: MentionFeedService,
     private readonly signals: FeedSignals,
     private readonly pollMs: number,
-  ) {}
+  ) {
+    feed.onDispatched((tenantId, dispatched) => this.channels.get(tenantId)?.accept(dispatched));
+  }
 
   join(
     tenantId: string,

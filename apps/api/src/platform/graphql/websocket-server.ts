@@ -16,6 +16,7 @@ import { contextFromCredentials } from '../context/context-from-request.js';
 import type { OperationScopes } from '../database/operation-scope.js';
 import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
+import { replaceNextPayload, withPayloadJson } from './shared-payload-json.js';
 import { subscribeSharingExecution } from './shared-subscription-execution.js';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -35,10 +36,11 @@ export interface WebSocketDeps {
  */
 export function attachWebSocketServer(httpServer: Server, path: string, deps: WebSocketDeps) {
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
-  wsServer.on('connection', batchWritesPerTurn);
+  wsServer.on('connection', sendEfficiently);
   const cleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema: deps.schema,
+      jsonMessageReplacer: replaceNextPayload,
       onConnect: async (ctx) => {
         try {
           const request = await contextFromCredentials(
@@ -77,9 +79,10 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         await deps.scopes.finish(request, !('errors' in result && result.errors?.length));
         return result;
       },
-      // Errors leave through the same formatter as HTTP: no database text, no stack.
+      // Errors leave through the same formatter as HTTP: no database text, no stack. A result
+      // without errors goes out as the very object the shared execution made (serialised once).
       onNext: (_ctx, _id, _payload, _args, result) => {
-        if (!result.errors?.length) return;
+        if (!result.errors?.length) return result;
         return {
           ...result,
           errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)),
@@ -114,10 +117,10 @@ const CLOSE_TRY_AGAIN_LATER = 1013;
  * as soon as it is queued, and the TCP socket is corked for the rest of the event-loop turn:
  * a burst leaves in one write. The queue is bounded instead: a socket with more than
  * MAX_BUFFERED_BYTES unsent is closed as too slow. ws keeps its net.Socket in `_socket`.
+ * Every message also gets its shared payload's JSON here (shared-payload-json.ts).
  */
-function batchWritesPerTurn(socket: WebSocket): void {
+function sendEfficiently(socket: WebSocket): void {
   const raw = (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-  if (!raw) return;
   const send = socket.send.bind(socket) as (
     data: string,
     callback?: (error?: Error) => void,
@@ -132,7 +135,7 @@ function batchWritesPerTurn(socket: WebSocket): void {
       callback?.();
       return;
     }
-    if (!corked) {
+    if (raw && !corked) {
       corked = true;
       raw.cork();
       process.nextTick(() => {
@@ -140,7 +143,7 @@ function batchWritesPerTurn(socket: WebSocket): void {
         raw.uncork();
       });
     }
-    send(data);
+    send(withPayloadJson(data));
     callback?.();
   }) as WebSocket['send'];
 }

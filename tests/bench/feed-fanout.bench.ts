@@ -12,7 +12,9 @@
 //   BENCH_SECONDS=20        publishing time per configuration and rate
 //   BENCH_RATES=100,250,500 mentions per second
 //   BENCH_CONFIGS=single,replicas
+//   BENCH_SUBSCRIPTIONS=mentionAdded,mentionsAdded   entry by entry, and in batches
 //   BENCH_TICK_MS=100       one mutation per tenant every tick
+//   BENCH_STAGGER=1         tenants publish spread over the tick instead of all at its start
 //   BENCH_SUBSCRIBERS=100   per tenant
 //   BENCH_DRAIN_SECONDS=5   how long deliveries may still arrive after publishing stops
 //   BENCH_PROFILE=1         profile the (first) api process over each publishing window
@@ -44,7 +46,9 @@ const RATES = (process.env.BENCH_RATES ?? '100,250,500').split(',').map(Number);
 const CONFIGS = (process.env.BENCH_CONFIGS ?? 'single,replicas').split(',') as Array<
   'single' | 'replicas'
 >;
+const SUBSCRIPTIONS = (process.env.BENCH_SUBSCRIPTIONS ?? 'mentionAdded,mentionsAdded').split(',');
 const TICK_MS = Number(process.env.BENCH_TICK_MS ?? 100);
+const STAGGER = process.env.BENCH_STAGGER === '1';
 const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -147,6 +151,7 @@ class SubscriberHost {
 
 interface Outcome {
   config: string;
+  subscription: string;
   rate: number;
   seconds: number;
   collapsed: string;
@@ -194,6 +199,7 @@ const post = (tenant: number, externalId: string, text: string) => ({
 
 async function runOne(
   config: 'single' | 'replicas',
+  subscription: string,
   rate: number,
   ownerUrl: string,
   database: string,
@@ -204,7 +210,7 @@ async function runOne(
   let host: SubscriberHost | undefined;
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'fanout-prof-')) : undefined;
   const profileFile = profileDir && join(profileDir, 'api.cpuprofile');
-  const profiled = profileFile
+  const profiled: Record<string, string> = profileFile
     ? { NODE_OPTIONS: `--require ${PROFILER}`, CPU_PROFILE_FILE: profileFile }
     : {};
   try {
@@ -231,6 +237,7 @@ async function runOne(
       token: accessToken,
       tenantIds: tenants.map((t) => t.id),
       capacity,
+      field: subscription,
     });
 
     // Warm-up: one mention per tenant, until every subscriber has it (so all are following).
@@ -265,48 +272,54 @@ async function runOne(
     const published: number[][] = tenants.map(() => []);
     const counters = tenants.map(() => 0);
     const mutationMs: number[] = [];
-    let sent = 0;
     let inFlight = 0;
     let failures = 0;
     let firstFailure = '';
     let collapsed = '';
     if (profileFile) apis[0]?.process.kill('SIGUSR2');
     const started = performance.now();
-    const tick = () => {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
+    // Each tenant publishes its share of the rate once per tick; all at the tick (a burst of
+    // TENANTS mutations) or, with BENCH_STAGGER=1, tenant k at k/TENANTS of the tick (sources
+    // that do not keep time with each other).
+    const sentBy = tenants.map(() => 0);
+    const tick = (k: number) => {
+      const due =
+        Math.floor(((performance.now() - started) / 1000) * (rate / TENANTS)) - (sentBy[k] ?? 0);
       if (due <= 0) return;
-      const byTenant = new Map<number, Array<ReturnType<typeof post>>>();
-      for (let i = 0; i < due; i++) {
-        const k = (sent + i) % TENANTS;
+      sentBy[k] = (sentBy[k] ?? 0) + due;
+      inFlight++;
+      const at = now();
+      const input = Array.from({ length: due }, () => {
         const n = counters[k] ?? 0;
         counters[k] = n + 1;
-        const list = byTenant.get(k) ?? [];
-        list.push(post(k, `f~${k}~${n}~PUBLISHED`, `Brand T${k} live post number ${n}, love it`));
-        byTenant.set(k, list);
-      }
-      sent += due;
-      for (const [k, input] of byTenant) {
-        inFlight++;
-        const at = now();
-        for (const item of input)
-          item.externalId = item.externalId.replace('PUBLISHED', at.toFixed(2));
-        publish(publisherApi, accessToken, tenants[k]?.id ?? '', input)
-          .then((rows) => {
-            mutationMs.push(now() - at);
-            for (const row of rows)
-              if (row.outcome === 'STORED' && row.matched)
-                published[k]?.push(Number(row.externalId.split('~')[2]));
-          })
-          .catch((error: Error) => {
-            failures++;
-            firstFailure ||= error.message.slice(0, 300);
-          })
-          .finally(() => {
-            inFlight--;
-          });
-      }
+        return post(
+          k,
+          `f~${k}~${n}~${at.toFixed(2)}`,
+          `Brand T${k} live post number ${n}, love it`,
+        );
+      });
+      publish(publisherApi, accessToken, tenants[k]?.id ?? '', input)
+        .then((rows) => {
+          mutationMs.push(now() - at);
+          for (const row of rows)
+            if (row.outcome === 'STORED' && row.matched)
+              published[k]?.push(Number(row.externalId.split('~')[2]));
+        })
+        .catch((error: Error) => {
+          failures++;
+          firstFailure ||= error.message.slice(0, 300);
+        })
+        .finally(() => {
+          inFlight--;
+        });
     };
-    const timer = setInterval(tick, TICK_MS);
+    const timers: NodeJS.Timeout[] = [];
+    const starters = tenants.map((_, k) =>
+      setTimeout(
+        () => timers.push(setInterval(() => tick(k), TICK_MS)),
+        STAGGER ? (k * TICK_MS) / TENANTS : 0,
+      ),
+    );
     let lastCheck = performance.now();
     try {
       while (performance.now() - started < SECONDS * 1000) {
@@ -331,7 +344,7 @@ async function runOne(
         }
       }
     } finally {
-      clearInterval(timer);
+      for (const timer of [...starters, ...timers]) clearTimeout(timer);
     }
     const publishedMs = performance.now() - started;
     if (profileFile) apis[0]?.process.kill('SIGUSR2');
@@ -368,12 +381,13 @@ async function runOne(
     )
       await sleep(100);
     if (profileFile && existsSync(profileFile))
-      printProfile(profileFile, `${config} @ ${rate}/s`, {
+      printProfile(profileFile, `${config} ${subscription} @ ${rate}/s`, {
         name: 'delivery',
         count: results.delivered / apis.length,
       });
     return {
       config,
+      subscription,
       rate,
       seconds: publishedMs / 1000,
       collapsed,
@@ -413,24 +427,26 @@ async function main() {
       })),
     );
     for (const config of CONFIGS) {
-      for (const rate of RATES) {
-        const outcome = await runOne(
-          config,
-          rate,
-          ownerUrl,
-          name,
-          world.users.aOWNER.email,
-          tenants,
-        );
-        outcomes.push(outcome);
-        const r = outcome.results;
-        console.log(
-          `${config} @ ${rate}/s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ` +
-            `${r.delivered}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.missing} missing` +
-            `${outcome.collapsed ? ` — COLLAPSED: ${outcome.collapsed}` : ''}`,
-        );
-        if (r.errors) console.log(`  subscriber errors: ${r.errors} (${r.firstError})`);
-      }
+      for (const subscription of SUBSCRIPTIONS)
+        for (const rate of RATES) {
+          const outcome = await runOne(
+            config,
+            subscription,
+            rate,
+            ownerUrl,
+            name,
+            world.users.aOWNER.email,
+            tenants,
+          );
+          outcomes.push(outcome);
+          const r = outcome.results;
+          console.log(
+            `${config} ${subscription} @ ${rate}/s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ` +
+              `${r.delivered}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.missing} missing` +
+              `${outcome.collapsed ? ` — COLLAPSED: ${outcome.collapsed}` : ''}`,
+          );
+          if (r.errors) console.log(`  subscriber errors: ${r.errors} (${r.firstError})`);
+        }
     }
   } finally {
     await withClient(server.url, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
@@ -439,11 +455,12 @@ async function main() {
   const core = (ms: number, o: Outcome) => `${Math.round((100 * ms) / o.windowMs)} %`;
   console.log(
     `\nLive feed fan-out: ${TENANTS} tenants x ${PER_TENANT} subscribers, ${SECONDS} s per rate, ` +
-      `one mutation per tenant every ${TICK_MS} ms; CPU as % of one core over publish + drain:`,
+      `one mutation per tenant every ${TICK_MS} ms${STAGGER ? ', tenants staggered over the tick' : ', all tenants at the tick'}; CPU as % of one core over publish + drain:`,
   );
   console.table(
     outcomes.map((o) => ({
       config: o.config === 'single' ? '1 process' : '2 replicas + Redis',
+      subscription: o.subscription,
       'mentions/s': o.rate,
       s: o.seconds.toFixed(1),
       'p50 ms': o.results.p50.toFixed(1),

@@ -182,8 +182,79 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await resumed.close();
   });
 
-  it('refuses a feed subscription for a tenant the user does not reach', async () => {
-    const intruder = new FeedSubscriber(suite.api.graphqlUrl, viewerA.token, suite.world.tenants.b);
+  it('delivers the feed in batches to `mentionsAdded`: in order, filtered, resumable', async () => {
+    const url = suite.api.graphqlUrl;
+    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const batched = new FeedSubscriber(
+      url,
+      viewerA.token,
+      viewerA.tenantId,
+      { after },
+      {
+        batched: true,
+      },
+    );
+    const negativeOnly = new FeedSubscriber(
+      url,
+      viewerA.token,
+      viewerA.tenantId,
+      { after, filter: { sentiments: ['NEGATIVE'] } },
+      { batched: true },
+    );
+    const tenantB = new FeedSubscriber(
+      url,
+      ownerB.token,
+      ownerB.tenantId,
+      { after: await feedCursor(url, ownerB.token, ownerB.tenantId) },
+      { batched: true },
+    );
+    const posts = [
+      post({ text: 'Brand A is wonderful, I love it' }),
+      post({ text: 'Brand A is terrible, I hate it, worst ever' }),
+      post({ text: 'Brand A again, lovely' }),
+    ];
+    await ingest(url, agentA, posts);
+    const received = await batched.waitFor(3);
+    expect(received.map((event) => event.mention.externalId)).toEqual(
+      posts.map((p) => p.externalId),
+    );
+    // One ingest, one dispatch: the three arrive together.
+    expect(batched.batches).toEqual([3]);
+    const angry = await negativeOnly.waitFor(1);
+    expect(angry.map((event) => event.mention.externalId)).toEqual([posts[1]?.externalId]);
+    await batched.close();
+    const later = post();
+    await ingest(url, agentA, [later]);
+    const resumed = new FeedSubscriber(
+      url,
+      viewerA.token,
+      viewerA.tenantId,
+      { after: received[0]?.cursor },
+      { batched: true },
+    );
+    expect((await resumed.waitFor(3)).map((event) => event.mention.externalId)).toEqual([
+      posts[1]?.externalId,
+      posts[2]?.externalId,
+      later.externalId,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(tenantB.events).toEqual([]);
+    expect(negativeOnly.events).toHaveLength(1);
+    expect(resumed.events).toHaveLength(3);
+    await Promise.all([negativeOnly.close(), tenantB.close(), resumed.close()]);
+  });
+
+  it.each([
+    ['mentionAdded', false],
+    ['mentionsAdded', true],
+  ])('refuses %s for a tenant the user does not reach', async (_name, batched) => {
+    const intruder = new FeedSubscriber(
+      suite.api.graphqlUrl,
+      viewerA.token,
+      suite.world.tenants.b,
+      {},
+      { batched },
+    );
     await expect
       .poll(() => intruder.errors.length + (intruder.completed ? 1 : 0), { timeout: 5_000 })
       .toBeGreaterThan(0);

@@ -149,7 +149,7 @@ const UNSCOPED_OPERATIONS = [
 ];
 
 // Subscriptions, each refused across tenants in its own suite (mentions, mention-stats).
-const SUBSCRIPTIONS = ['mentionAdded', 'spikeAlerts'];
+const SUBSCRIPTIONS = ['mentionAdded', 'mentionsAdded', 'spikeAlerts'];
 
 const ATTACKERS = [
   ...TENANT_ROLES.map((role) => `a${role}` as const),

@@ -11,9 +11,18 @@ export const MENTION_ADDED = `subscription($filter: MentionFilterInput, $after: 
   mentionAdded(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
 }`;
 
-/** A live-feed subscriber over graphql-ws, collecting what it receives. */
+export const MENTIONS_ADDED = `subscription($filter: MentionFilterInput, $after: String) {
+  mentionsAdded(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
+}`;
+
+/**
+ * A live-feed subscriber over graphql-ws, collecting what it receives: `mentionAdded` entry by
+ * entry, or `mentionsAdded` in batches when `batched`.
+ */
 export class FeedSubscriber {
   readonly events: FeedEvent[] = [];
+  /** The size of each message's batch (one per message for `mentionAdded`). */
+  readonly batches: number[] = [];
   readonly errors: unknown[] = [];
   completed = false;
   private readonly client: Client;
@@ -24,6 +33,7 @@ export class FeedSubscriber {
     token: string,
     tenantId: string,
     variables: Record<string, unknown> = {},
+    { batched = false } = {},
   ) {
     this.client = createClient({
       url: graphqlUrl.replace('http', 'ws'),
@@ -31,12 +41,15 @@ export class FeedSubscriber {
       connectionParams: { authorization: `Bearer ${token}`, tenantId },
       retryAttempts: 0,
     });
-    this.stop = this.client.subscribe<{ mentionAdded: FeedEvent }>(
-      { query: MENTION_ADDED, variables },
+    this.stop = this.client.subscribe<{ mentionAdded?: FeedEvent; mentionsAdded?: FeedEvent[] }>(
+      { query: batched ? MENTIONS_ADDED : MENTION_ADDED, variables },
       {
         next: (result) => {
           if (result.errors) this.errors.push(...result.errors);
-          if (result.data?.mentionAdded) this.events.push(result.data.mentionAdded);
+          const { mentionAdded, mentionsAdded } = result.data ?? {};
+          const received = mentionsAdded ?? (mentionAdded ? [mentionAdded] : []);
+          if (received.length) this.batches.push(received.length);
+          this.events.push(...received);
         },
         error: (error) => this.errors.push(error),
         complete: () => {

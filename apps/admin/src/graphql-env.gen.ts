@@ -3353,6 +3353,39 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "mentionsAdded",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "MentionFeedEvent"
+                  }
+                }
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
+                "name": "filter",
+                "type": {
+                  "kind": "INPUT_OBJECT",
+                  "name": "MentionFilterInput"
+                }
+              }
+            ],
+            "isDeprecated": false
+          },
+          {
             "name": "spikeAlerts",
             "type": {
               "kind": "NON_NULL",

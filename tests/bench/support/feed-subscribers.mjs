@@ -7,7 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const QUERY = `subscription { mentionAdded { cursor kind mention { id externalId sentiment brandIds } } }`;
+// `mentionAdded` delivers entry by entry, `mentionsAdded` in batches; the fields are the same.
+const QUERY = (field) =>
+  `subscription { ${field} { cursor kind mention { id externalId sentiment brandIds } } }`;
 const now = () => performance.timeOrigin + performance.now();
 
 /** @type {Array<{ client: import('graphql-ws').Client, tenant: number, counts: Uint8Array, warm: boolean }>} */
@@ -46,7 +48,7 @@ function onEvent(subscriber, externalId) {
   record(now() - Number(parts[3]));
 }
 
-function subscribe(url, token, tenantId, tenant, capacity) {
+function subscribe(url, token, tenantId, tenant, capacity, field) {
   const client = createClient({
     url,
     webSocketImpl: WebSocket,
@@ -56,15 +58,16 @@ function subscribe(url, token, tenantId, tenant, capacity) {
   });
   const subscriber = { client, tenant, counts: new Uint8Array(capacity), warm: false };
   client.subscribe(
-    { query: QUERY },
+    { query: QUERY(field) },
     {
       next: (result) => {
         if (result.errors) {
           errors++;
           firstError ||= JSON.stringify(result.errors).slice(0, 300);
         }
-        const externalId = result.data?.mentionAdded?.mention?.externalId;
-        if (externalId) onEvent(subscriber, externalId);
+        const events = result.data?.[field];
+        for (const event of Array.isArray(events) ? events : events ? [events] : [])
+          onEvent(subscriber, event.mention.externalId);
       },
       error: (error) => {
         errors++;
@@ -87,10 +90,10 @@ const percentile = (sorted, fraction) =>
     : Number.NaN;
 
 const handlers = {
-  async start({ subscribers: list, token, tenantIds, capacity }) {
+  async start({ subscribers: list, token, tenantIds, capacity, field }) {
     for (let i = 0; i < list.length; i++) {
       const { url, tenant } = list[i];
-      subscribe(url, token, tenantIds[tenant], tenant, capacity);
+      subscribe(url, token, tenantIds[tenant], tenant, capacity, field);
       // Connect in waves: 1,000 handshakes at once would only measure the accept queue.
       if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 50));
     }

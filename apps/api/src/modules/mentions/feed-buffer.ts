@@ -12,6 +12,8 @@ export class FeedBuffer {
   private seqs: number[] = [];
   private from: number;
   private headSeq: number;
+  /** The last answer of `after`, so the subscribers woken by one append share one array. */
+  private lastAfter: { cursor: number; entries: FeedEntry[] } | null = null;
 
   constructor(
     start: string,
@@ -33,6 +35,7 @@ export class FeedBuffer {
       this.headSeq = Number(head);
     }
     if (!fresh.length) return false;
+    this.lastAfter = null;
     this.entries.push(...fresh);
     this.seqs.push(...fresh.map((entry) => Number(entry.cursor)));
     const excess = this.entries.length - this.capacity;
@@ -44,10 +47,11 @@ export class FeedBuffer {
     return true;
   }
 
-  /** Entries after `cursor`, or null when the buffer no longer reaches back there. */
-  after(cursor: string): FeedEntry[] | null {
+  /** Entries after `cursor` (not to be changed), or null when the buffer no longer reaches back there. */
+  after(cursor: string): readonly FeedEntry[] | null {
     const after = Number(cursor);
     if (after < this.from) return null;
+    if (this.lastAfter?.cursor === after) return this.lastAfter.entries;
     let low = 0;
     let high = this.seqs.length;
     while (low < high) {
@@ -55,6 +59,8 @@ export class FeedBuffer {
       if ((this.seqs[middle] ?? 0) <= after) low = middle + 1;
       else high = middle;
     }
-    return low === this.entries.length ? [] : this.entries.slice(low);
+    const entries = low === this.entries.length ? [] : this.entries.slice(low);
+    this.lastAfter = { cursor: after, entries };
+    return entries;
   }
 }

@@ -26,15 +26,33 @@ export class LiveMentionFeed {
     after: string | null,
   ): Promise<AsyncGenerator<FeedEntry>> {
     const head = await this.feed.headInOwnTransaction(ctx);
-    return this.follow(ctx, filter, after ?? head, head);
+    return this.follow(ctx, filter, after ?? head, head, false) as AsyncGenerator<FeedEntry>;
   }
 
+  /**
+   * The same feed, as batches: everything that arrived since the last one. Subscribers at the
+   * same cursor receive the same array (their execution and JSON are shared) unless their
+   * filter leaves part of it out.
+   */
+  async openBatches(
+    ctx: RequestContext,
+    filter: MentionFilter,
+    after: string | null,
+  ): Promise<AsyncGenerator<readonly FeedEntry[]>> {
+    const head = await this.feed.headInOwnTransaction(ctx);
+    return this.follow(ctx, filter, after ?? head, head, true) as AsyncGenerator<
+      readonly FeedEntry[]
+    >;
+  }
+
+  /** Yields batches, or their entries one by one (the same objects for every subscriber). */
   private async *follow(
     ctx: RequestContext,
     filter: MentionFilter,
     from: string,
     head: string,
-  ): AsyncGenerator<FeedEntry> {
+    batched: boolean,
+  ): AsyncGenerator<FeedEntry | readonly FeedEntry[]> {
     const member = new FeedSubscriber(ctx);
     const { channel, leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let cursor = from;
@@ -43,12 +61,14 @@ export class LiveMentionFeed {
         member.woken = false;
         const entries = channel.entriesAfter(cursor) ?? (await this.catchUp(ctx, cursor));
         if (!entries) return;
-        for (const entry of entries) {
-          cursor = entry.cursor;
-          // The same entry object goes to every subscriber: the execution is shared (see websocket-server).
-          if (feedFilterAccepts(filter, entry.mention)) yield entry;
+        if (!entries.length) {
+          await member.sleep();
+          continue;
         }
-        if (!entries.length) await member.sleep();
+        cursor = entries[entries.length - 1]?.cursor ?? cursor;
+        const accepted = entries.filter((entry) => feedFilterAccepts(filter, entry.mention));
+        if (!batched) yield* accepted;
+        else if (accepted.length) yield accepted.length === entries.length ? entries : accepted;
       }
     } finally {
       leave();

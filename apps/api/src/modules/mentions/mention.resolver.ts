@@ -8,6 +8,7 @@ import {
   Query,
   Resolver,
   Root,
+  type SubscribeResolverData,
   Subscription,
 } from 'type-graphql';
 import { TenantRole } from '../../platform/auth/roles.js';
@@ -137,14 +138,7 @@ export class MentionResolver {
   @Subscription(() => MentionFeedEvent, {
     description:
       'New and edited mentions of the active tenant, live. Pass the last `cursor` seen as `after` to receive what was missed, in order.',
-    subscribe: ({ args, context }) => {
-      const { request, live } = context as GraphQLContext;
-      return live.mentions.open(
-        request,
-        parseInput(mentionFilterSchema, args.filter ?? {}, 'filter'),
-        args.after ?? null,
-      );
-    },
+    subscribe: feedSource('open'),
   })
   mentionAdded(
     @Root() event: MentionFeedEvent,
@@ -153,4 +147,32 @@ export class MentionResolver {
   ): MentionFeedEvent {
     return event;
   }
+
+  @Subscription(() => [MentionFeedEvent], {
+    description:
+      'The live feed of `mentionAdded` in batches, for high-volume consumers: each message carries every entry (at least one) that arrived since the previous message, in feed order. Same filter, cursors and endings.',
+    subscribe: feedSource('openBatches'),
+  })
+  mentionsAdded(
+    @Root() events: MentionFeedEvent[],
+    @Arg('filter', () => MentionFilterInput, { nullable: true }) _filter: MentionFilterInput | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): MentionFeedEvent[] {
+    return events;
+  }
+}
+
+/** A live-feed subscription's source, entry by entry or in batches, opened as the subscriber. */
+function feedSource(open: 'open' | 'openBatches') {
+  return ({ args, context }: SubscribeResolverData<unknown, FeedArgs, GraphQLContext>) =>
+    context.live.mentions[open](
+      context.request,
+      parseInput(mentionFilterSchema, args.filter ?? {}, 'filter'),
+      args.after ?? null,
+    );
+}
+
+interface FeedArgs {
+  filter?: unknown;
+  after?: string | null;
 }

@@ -1,4 +1,3 @@
-import { systemContext } from '../../platform/context/request-context.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import { FeedBuffer } from './feed-buffer.js';
 import type {
@@ -55,7 +54,7 @@ class TenantChannel {
   }
 
   /** Entries after `cursor` from memory, or null when the buffer no longer reaches back there. */
-  entriesAfter(cursor: string): FeedEntry[] | null {
+  entriesAfter(cursor: string): readonly FeedEntry[] | null {
     return this.buffer.after(cursor);
   }
 
@@ -93,7 +92,7 @@ class TenantChannel {
   private async readNew(): Promise<void> {
     for (;;) {
       const from = this.buffer.head;
-      const entries = await this.feed.readAfter(systemContext(this.tenantId), from, PAGE);
+      const entries = await this.feed.readAfterAsSystem(this.tenantId, from, PAGE);
       if (!entries.length) return;
       this.append(entries, entries.at(-1)?.cursor ?? from);
       if (entries.length < PAGE) return;

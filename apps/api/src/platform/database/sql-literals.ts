@@ -1,0 +1,17 @@
+/**
+ * Values written into SQL text, for the few statements sent without parameters (see
+ * `OperationScopes.script`): only shapes that cannot carry anything but their value pass.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNSIGNED_INTEGER = /^\d{1,18}$/;
+
+export function uuidLiteral(value: string): string {
+  if (!UUID.test(value)) throw new TypeError('not a UUID');
+  return `'${value.toLowerCase()}'::uuid`;
+}
+
+export function unsignedIntegerLiteral(value: string | number): string {
+  const text = String(value);
+  if (!UNSIGNED_INTEGER.test(text)) throw new TypeError('not an unsigned integer');
+  return text;
+}

@@ -1,8 +1,8 @@
 // Sustained enriched ingest through the bulk NDJSON route, in mentions per second end to end
 // (first byte sent to the summary line received), against the physical limit on this machine
-// in the same run: a raw COPY of the same rows as the owner, and the api's own SQL (authors,
-// mentions, outbox and feed dispatch by INSERT ... SELECT FROM unnest, 500 rows per
-// transaction) as the runtime role under RLS, without enrichment and HTTP.
+// in the same run: a raw COPY of the same rows as the owner, and the api's own statements
+// (authors, mentions with their outbox rows, then the feed dispatch; 500 rows per transaction)
+// through its OperationScopes as the runtime role under RLS, without enrichment and HTTP.
 // Every run writes into a fresh tenant with the same tracked brands.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench bench/mention-ingest.bench.ts
 //   BENCH_MENTIONS=50000   posts per run
@@ -14,8 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { createDataSource } from '@socialcrm/api/data-source';
+import {
+  feedDispatchScript,
+  UPSERT_AUTHORS,
+  UPSERT_MENTIONS,
+} from '@socialcrm/api/mention-statements';
 import { migrate } from '@socialcrm/api/migrate';
 import { newId } from '@socialcrm/api/new-id';
+import { OperationScopes } from '@socialcrm/api/operation-scope';
+import { systemContext } from '@socialcrm/api/request-context';
 import { analyzeSentiment, compileBrandMatcher, estimateReach } from '@socialcrm/domain';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -321,68 +329,31 @@ async function copyRun(posts: readonly BenchPost[]): Promise<Row> {
   }
 }
 
-/** The api's statements, 500 rows per transaction, as the runtime role under RLS. */
-async function unnestRun(posts: readonly BenchPost[], connections: number): Promise<Row> {
-  const tenant = await freshTenant(`unnest x${connections}`);
+/**
+ * The api's own statements through its OperationScopes (500 rows per transaction as the
+ * runtime role under RLS, then the feed dispatch), without HTTP, GraphQL or enrichment.
+ */
+async function apiSqlRun(posts: readonly BenchPost[], connections: number): Promise<Row> {
+  const tenant = await freshTenant(`api SQL x${connections}`);
   const parts = split(posts, connections).map((part) => enrichAll(part, tenant));
-  const clients = await Promise.all(
-    parts.map(async () => {
-      const client = new pg.Client({ connectionString: runtimeUrl(ownerUrl) });
-      await client.connect();
-      return client;
-    }),
-  );
-  const scope = `{${tenant.id}}`;
-  const begin = async (client: pg.Client) => {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.tenant_ids', $1, true)`, [scope]);
-  };
-  const storeBatch = async (client: pg.Client, batch: StoredRow[]) => {
-    await begin(client);
-    const authors = [...new Map(batch.map((r) => [`${r.post.channel}\u0000${r.handle}`, r]))];
-    const { rows: authorRows } = await client.query<{
-      id: string;
-      channel: string;
-      handle: string;
-    }>(
-      `INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
-       SELECT $1, a.id, a.channel, a.handle, a.display_name, a.followers
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[]) AS a(id, channel, handle, display_name, followers)
-       ON CONFLICT (tenant_id, channel, handle) DO UPDATE
-         SET followers = coalesce(EXCLUDED.followers, social_identity.followers),
-             display_name = coalesce(EXCLUDED.display_name, social_identity.display_name),
-             updated_at = now()
-       RETURNING id, channel, handle`,
-      [
-        tenant.id,
-        authors.map(() => newId()),
-        authors.map(([, a]) => a.post.channel),
-        authors.map(([, a]) => a.handle),
-        authors.map(([, a]) => a.post.author.displayName ?? null),
-        authors.map(([, a]) => a.post.author.followers),
-      ],
-    );
-    const authorIds = new Map(authorRows.map((r) => [`${r.channel}\u0000${r.handle}`, r.id]));
-    const { rows: stored } = await client.query<{
-      id: string;
-      channel: string;
-      external_id: string;
-    }>(
-      `INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
-                            language, sentiment_score, sentiment_label, reach, published_at)
-       SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
-              m.language, m.score, m.label, m.reach, m.published_at
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
-                   $9::text[], $10::real[], $11::text[], $12::int[], $13::timestamptz[])
-         AS m(id, channel, external_id, url, body, author, brand_ids, language, score, label, reach, published_at)
-       ON CONFLICT (tenant_id, channel, external_id) DO UPDATE
-         SET url = EXCLUDED.url, body = EXCLUDED.body, brand_ids = EXCLUDED.brand_ids, language = EXCLUDED.language,
-             sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label,
-             reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
-         WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
-               IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
-       RETURNING id, channel, external_id, (xmax = 0) AS inserted`,
-      [
+  const runtime = createDataSource(runtimeUrl(ownerUrl), connections, 'bench-api-sql');
+  await runtime.initialize();
+  const scopes = new OperationScopes(runtime);
+  const storeBatch = async (batch: StoredRow[]) => {
+    const ctx = systemContext(tenant.id);
+    const stored: unknown[] = await scopes.run(ctx, async (manager) => {
+      const authors = [...new Map(batch.map((r) => [`${r.post.channel}\u0000${r.handle}`, r]))];
+      const authorRows: Array<{ id: string; channel: string; handle: string }> =
+        await manager.query(UPSERT_AUTHORS, [
+          tenant.id,
+          authors.map(() => newId()),
+          authors.map(([, a]) => a.post.channel),
+          authors.map(([, a]) => a.handle),
+          authors.map(([, a]) => a.post.author.displayName ?? null),
+          authors.map(([, a]) => a.post.author.followers),
+        ]);
+      const authorIds = new Map(authorRows.map((r) => [`${r.channel}\u0000${r.handle}`, r.id]));
+      return manager.query(UPSERT_MENTIONS, [
         tenant.id,
         batch.map(() => newId()),
         batch.map((r) => r.post.channel),
@@ -396,70 +367,41 @@ async function unnestRun(posts: readonly BenchPost[], connections: number): Prom
         batch.map((r) => r.label),
         batch.map((r) => r.reach),
         batch.map((r) => r.post.publishedAt),
-      ],
-    );
-    const matchedIds = new Set(
-      batch
-        .filter((r) => r.brandIds.length)
-        .map((r) => `${r.post.channel}\u0000${r.post.externalId}`),
-    );
-    const matched = stored.filter((m) => matchedIds.has(`${m.channel}\u0000${m.external_id}`));
-    if (matched.length) {
-      await client.query(
-        `INSERT INTO mention_outbox (tenant_id, mention_id, kind)
-         SELECT $1, e.mention_id, e.kind FROM unnest($2::uuid[], $3::text[]) AS e(mention_id, kind)`,
-        [tenant.id, matched.map((m) => m.id), matched.map(() => 'CREATED')],
-      );
-    }
-    await client.query('COMMIT');
+      ]);
+    });
     // The feed dispatch the api runs after each commit.
-    await begin(client);
-    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || $1, 0))`, [
-      tenant.id,
-    ]);
-    await client.query(
-      `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind)
-       INSERT INTO mention_feed (tenant_id, mention_id, kind)
-       SELECT $1, mention_id, kind FROM moved ORDER BY id RETURNING seq`,
-      [tenant.id],
-    );
-    await client.query('COMMIT');
+    await scopes.script(tenant.id, feedDispatchScript(tenant.id));
     return stored.length;
   };
   try {
-    const pids = await Promise.all(
-      clients.map(
-        async (c) =>
-          (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid,
-      ),
+    const pgBefore = new Map(
+      (await backendPids(ownerUrl, databaseName)).map((pid) => [pid, processCpuMs(pid)]),
     );
-    const pgBefore = pids.map(processCpuMs);
     const clientBefore = ownCpuMs();
     const started = performance.now();
     const counts = await Promise.all(
-      parts.map(async (part, c) => {
-        const client = clients[c] as pg.Client;
+      parts.map(async (part) => {
         let stored = 0;
         for (let i = 0; i < part.length; i += BATCH)
-          stored += await storeBatch(client, part.slice(i, i + BATCH));
+          stored += await storeBatch(part.slice(i, i + BATCH));
         return stored;
       }),
     );
     const ms = performance.now() - started;
     const stored = counts.reduce((a, b) => a + b, 0);
-    if (stored !== posts.length) throw new Error(`unnest stored ${stored} of ${posts.length}`);
+    if (stored !== posts.length) throw new Error(`api SQL stored ${stored} of ${posts.length}`);
     return {
-      label: `api SQL by unnest as runtime role (RLS), ${connections} conn`,
+      label: `api SQL alone as runtime role (RLS), ${connections} conn`,
       mentions: stored,
       ms,
-      pgCpuMs: pids.reduce<number>(
-        (sum, pid, i) => sum + processCpuMs(pid) - (pgBefore[i] ?? 0),
+      pgCpuMs: (await backendPids(ownerUrl, databaseName)).reduce(
+        (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
         0,
       ),
       clientCpuMs: ownCpuMs() - clientBefore,
     };
   } finally {
-    await Promise.all(clients.map((c) => c.end()));
+    await runtime.destroy();
   }
 }
 
@@ -541,7 +483,7 @@ async function main() {
       `${rows.at(-1)?.label}: ${Math.round((MENTIONS * 1000) / (rows.at(-1)?.ms ?? 1))} mentions/s`,
     );
     for (const connections of STREAMS) {
-      rows.push(await unnestRun(posts, connections));
+      rows.push(await apiSqlRun(posts, connections));
       console.log(
         `${rows.at(-1)?.label}: ${Math.round((MENTIONS * 1000) / (rows.at(-1)?.ms ?? 1))} mentions/s`,
       );

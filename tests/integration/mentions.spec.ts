@@ -81,6 +81,40 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(listed.data?.mentions.edges[0]?.node.reach).toBeGreaterThan(0);
   });
 
+  it('keeps one identity per author: later posts update what changed, or leave it alone', async () => {
+    const url = suite.api.graphqlUrl;
+    const author = { handle: '@Regular', displayName: 'Regular Reader', followers: 100 };
+    const [first] = await ingest(url, agentA, [post({ author })]);
+    // One batch: an unknown author next to the known one whose followers changed.
+    await ingest(url, agentA, [
+      post({ author: { ...author, followers: 250, displayName: null } }),
+      post({ author: { handle: '@newcomer', followers: 3 } }),
+    ]);
+    // Nothing new about the author: nothing to update.
+    const [unchanged] = await ingest(url, agentA, [post({ author: { handle: '@regular' } })]);
+    const listed = await gql<{
+      mentions: {
+        edges: Array<{
+          node: { id: string; author: { id: string; displayName: string; followers: number } };
+        }>;
+      };
+    }>(
+      url,
+      `query($filter: MentionFilterInput) {
+        mentions(first: 10, filter: $filter) { edges { node { id author { id displayName followers } } } }
+      }`,
+      { filter: { authorHandle: '@regular' } },
+      viewerA,
+    );
+    const nodes = listed.data?.mentions.edges.map((edge) => edge.node) ?? [];
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes.map((node) => node.author.id)).size).toBe(1);
+    expect(nodes[0]?.author).toMatchObject({ displayName: 'Regular Reader', followers: 250 });
+    expect(nodes.map((node) => node.id)).toEqual(
+      expect.arrayContaining([first?.mentionId, unchanged?.mentionId]),
+    );
+  });
+
   it('keeps unmatched posts out of the list and answers invalid ones with their fields', async () => {
     const url = suite.api.graphqlUrl;
     const invalid = post({

@@ -1,13 +1,10 @@
 import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
-import type {
-  OperationScopes,
-  PreparedStatement,
-} from '../../platform/database/operation-scope.js';
-import { unsignedIntegerLiteral, uuidLiteral } from '../../platform/database/sql-literals.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionType } from './mention.type.js';
-import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
+import { type MentionRow, toMention } from './mention-row.js';
+import { feedDispatchScript, READ_FEED, readFeedScript } from './mention-statements.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -76,15 +73,7 @@ export class MentionFeedService {
    * any time.
    */
   async dispatch(tenantId: string): Promise<void> {
-    const tenant = uuidLiteral(tenantId);
-    const [, moved] = await this.scopes.script(
-      tenantId,
-      [
-        `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || ${tenant}, 0))`,
-        `EXECUTE ${DISPATCH.name}(${tenant})`,
-      ],
-      [DISPATCH],
-    );
+    const [, moved] = await this.scopes.script(tenantId, feedDispatchScript(tenantId));
     const rows = (moved ?? []) as Array<FeedRow & { after: string }>;
     const last = rows.at(-1);
     if (!last) return;
@@ -121,23 +110,14 @@ export class MentionFeedService {
     return this.scopes.run(ctx, async () => {
       const tenantId = await this.scopes.tenantId(ctx);
       return toEntries(
-        await this.scopes.prepared<FeedRow>(ctx, READ_FEED, [tenantId, cursor, limit]),
+        await (await this.scopes.manager(ctx)).query(READ_FEED, [tenantId, cursor, limit]),
       );
     });
   }
 
   /** `readAfter` for the process's own reader of a tenant's feed, in one round trip. */
   async readAfterAsSystem(tenantId: string, cursor: string, limit: number): Promise<FeedEntry[]> {
-    const args = [
-      uuidLiteral(tenantId),
-      unsignedIntegerLiteral(cursor),
-      unsignedIntegerLiteral(limit),
-    ];
-    const [rows] = await this.scopes.script(
-      tenantId,
-      [`EXECUTE ${READ_FEED.name}(${args.join(', ')})`],
-      [READ_FEED],
-    );
+    const [rows] = await this.scopes.script(tenantId, readFeedScript(tenantId, cursor, limit));
     return toEntries((rows ?? []) as FeedRow[]);
   }
 
@@ -190,40 +170,6 @@ export class MentionFeedService {
 }
 
 type FeedRow = MentionRow & { seq: string; kind: FeedEntry['kind'] };
-
-/**
- * Run under the tenant's dispatch lock, in one snapshot: `after` is the head before this
- * append, and the joined mentions are those the moved outbox rows were committed with.
- */
-const DISPATCH: PreparedStatement = {
-  name: 'mention_feed_dispatch',
-  parameterTypes: ['uuid'],
-  text: `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = $1 RETURNING id, mention_id, kind),
-    appended AS (
-      INSERT INTO mention_feed (tenant_id, mention_id, kind)
-      SELECT $1, mention_id, kind FROM moved ORDER BY id
-      RETURNING seq, mention_id, kind
-    )
-    SELECT f.seq::text AS seq, f.kind,
-           (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = $1) AS after,
-           ${MENTION_COLUMNS}
-    FROM appended f
-    LEFT JOIN mention m ON m.tenant_id = $1 AND m.id = f.mention_id
-    LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
-    ORDER BY f.seq`,
-};
-
-/** Entries after a cursor, oldest first. */
-const READ_FEED: PreparedStatement = {
-  name: 'mention_feed_read',
-  parameterTypes: ['uuid', 'bigint', 'int'],
-  text: `SELECT f.seq::text AS seq, f.kind, ${MENTION_COLUMNS}
-    FROM mention_feed f
-    JOIN mention m ON m.tenant_id = f.tenant_id AND m.id = f.mention_id
-    LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
-    WHERE f.tenant_id = $1 AND f.seq > $2
-    ORDER BY f.seq LIMIT $3`,
-};
 
 /** As the feed is read: an entry whose mention is gone is skipped. */
 function toEntries(rows: readonly FeedRow[]): FeedEntry[] {

@@ -7,10 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type {
-  OperationScopes,
-  PreparedStatement,
-} from '../../platform/database/operation-scope.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import {
   type IngestMention,
@@ -20,6 +17,7 @@ import {
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome, SentimentLabel } from './mention-enums.js';
 import type { MentionFeedService } from './mention-feed.service.js';
+import { INGEST_RULES, UPSERT_AUTHORS, UPSERT_MENTIONS } from './mention-statements.js';
 
 interface Enriched {
   readonly index: number;
@@ -65,8 +63,8 @@ export class MentionIngestionService {
    */
   async rules(ctx: RequestContext): Promise<IngestRules> {
     const tenantId = await this.scopes.tenantId(ctx);
-    const rows = await this.scopes.prepared<BrandRow & { autoCreatesLeads: boolean }>(
-      ctx,
+    const manager = await this.scopes.manager(ctx);
+    const rows: Array<BrandRow & { autoCreatesLeads: boolean }> = await manager.query(
       INGEST_RULES,
       [tenantId],
     );
@@ -181,14 +179,18 @@ export class MentionIngestionService {
       authors.map((a) => a.mention.author.displayName ?? null),
       authors.map((a) => a.mention.author.followers ?? null),
     ];
-    const rows = await this.scopes.prepared<AuthorRow>(ctx, UPSERT_AUTHORS, params);
+    const manager = await this.scopes.manager(ctx);
+    const rows: AuthorRow[] = await manager.query(UPSERT_AUTHORS, params);
     const found = new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row as Author]));
     if (found.size < authors.length) {
       // Inserted meanwhile by a concurrent batch (invisible to the statement above): read them now.
-      const late: AuthorRow[] = await (await this.scopes.manager(ctx)).query(
-        `SELECT s.id, s.channel, s.handle, s.contact_id AS "contactId" FROM social_identity s
-         JOIN unnest($2::text[], $3::text[]) AS i(channel, handle) ON s.channel = i.channel AND s.handle = i.handle
-         WHERE s.tenant_id = $1`,
+      const late: AuthorRow[] = await manager.query(
+        `SELECT s.id, i.channel, i.handle, s.contact_id AS "contactId"
+         FROM unnest($2::text[], $3::text[]) AS i(channel, handle)
+         CROSS JOIN LATERAL (
+           SELECT id, contact_id FROM social_identity
+           WHERE tenant_id = $1 AND channel = i.channel AND handle = i.handle LIMIT 1
+         ) s`,
         [tenantId, params[2], params[3]],
       );
       for (const row of late) found.set(`${row.channel}\u0000${row.handle}`, row);
@@ -263,13 +265,14 @@ export class MentionIngestionService {
     authors: Map<string, Author>,
   ): Promise<Map<string, StoredMention>> {
     if (!items.length) return new Map();
+    const manager = await this.scopes.manager(ctx);
     const rows: Array<{
       id: string;
       channel: string;
       external_id: string;
       inserted: boolean;
       matched: boolean;
-    }> = await this.scopes.prepared(ctx, UPSERT_MENTIONS, [
+    }> = await manager.query(UPSERT_MENTIONS, [
       tenantId,
       items.map(() => newId()),
       items.map((i) => i.mention.channel),
@@ -296,17 +299,21 @@ export class MentionIngestionService {
     );
     const unchanged = items.filter((item) => !stored.has(key(item.mention)));
     if (unchanged.length) {
-      const known: Array<{ id: string; channel: string; external_id: string }> = await (
-        await this.scopes.manager(ctx)
-      ).query(
-        `SELECT id, channel, external_id FROM mention
-         WHERE tenant_id = $1 AND (channel, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-        [
-          tenantId,
-          unchanged.map((i) => i.mention.channel),
-          unchanged.map((i) => i.mention.externalId),
-        ],
-      );
+      const known: Array<{ id: string; channel: string; external_id: string }> =
+        await manager.query(
+          // One index lookup per post (see UPSERT_AUTHORS on why LIMIT 1).
+          `SELECT m.id, i.channel, i.external_id
+           FROM unnest($2::text[], $3::text[]) AS i(channel, external_id)
+           CROSS JOIN LATERAL (
+             SELECT id FROM mention
+             WHERE tenant_id = $1 AND channel = i.channel AND external_id = i.external_id LIMIT 1
+           ) m`,
+          [
+            tenantId,
+            unchanged.map((i) => i.mention.channel),
+            unchanged.map((i) => i.mention.externalId),
+          ],
+        );
       for (const row of known)
         stored.set(`${row.channel}\u0000${row.external_id}`, {
           id: row.id,
@@ -379,66 +386,3 @@ function withoutNulls<T extends object>(
     Object.entries(values ?? {}).filter(([, value]) => value !== null && value !== undefined),
   ) as never;
 }
-
-/** The tenant's lead setting with each of its brands (one row with null brand if none). */
-const INGEST_RULES: PreparedStatement = {
-  name: 'ingest_rules',
-  text: `SELECT t.auto_create_leads AS "autoCreatesLeads", b.id, b.name, b.kind, b.keywords,
-           b.hashtags, b.handles, b.excluded_terms AS "excludedTerms"
-    FROM tenant t LEFT JOIN tracked_brand b ON b.tenant_id = t.id
-    WHERE t.id = $1 ORDER BY b.id`,
-};
-
-/**
- * New authors are inserted; known ones are updated only when something changed, so a
- * popular author's row is not locked by every concurrent batch that mentions them.
- */
-const UPSERT_AUTHORS: PreparedStatement = {
-  name: 'ingest_upsert_authors',
-  text: `WITH incoming AS (
-         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
-           AS a(id, channel, handle, display_name, followers)
-       ), inserted AS (
-         INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
-         SELECT $1, id, channel, handle, display_name, followers FROM incoming
-         ON CONFLICT (tenant_id, channel, handle) DO NOTHING
-         RETURNING id, channel, handle, contact_id
-       ), changed AS (
-         UPDATE social_identity s
-            SET followers = coalesce(i.followers, s.followers),
-                display_name = coalesce(i.display_name, s.display_name), updated_at = now()
-           FROM incoming i
-          WHERE s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle
-            AND (s.followers, s.display_name)
-                IS DISTINCT FROM (coalesce(i.followers, s.followers), coalesce(i.display_name, s.display_name))
-       )
-       SELECT id, channel, handle, contact_id AS "contactId" FROM inserted
-       UNION ALL
-       SELECT s.id, s.channel, s.handle, s.contact_id FROM social_identity s
-       JOIN incoming i ON s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle`,
-};
-
-/** Stored and edited mentions that match a brand enter the outbox in the same statement. */
-const UPSERT_MENTIONS: PreparedStatement = {
-  name: 'ingest_upsert_mentions',
-  text: `WITH upserted AS (
-       INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
-                            language, sentiment_score, sentiment_label, reach, published_at)
-       SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
-              m.language, m.score, m.label, m.reach, m.published_at
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
-                   $9::text[], $10::real[], $11::text[], $12::int[], $13::timestamptz[])
-         AS m(id, channel, external_id, url, body, author, brand_ids, language, score, label, reach, published_at)
-       ON CONFLICT (tenant_id, channel, external_id) DO UPDATE
-         SET url = EXCLUDED.url, body = EXCLUDED.body, brand_ids = EXCLUDED.brand_ids, language = EXCLUDED.language,
-             sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label,
-             reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
-         WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
-               IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
-       RETURNING id, channel, external_id, (xmax = 0) AS inserted, cardinality(brand_ids) > 0 AS matched
-       ), queued AS (
-         INSERT INTO mention_outbox (tenant_id, mention_id, kind)
-         SELECT $1, id, CASE WHEN inserted THEN 'CREATED' ELSE 'UPDATED' END FROM upserted WHERE matched
-       )
-       SELECT * FROM upserted`,
-};

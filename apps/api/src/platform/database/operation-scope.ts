@@ -20,20 +20,6 @@ export interface OperationAccess {
   readonly role: TenantRole | null;
 }
 
-/**
- * A hot statement planned once per database connection instead of on every call (planning
- * the big upserts costs more than running them). `name` is unique across the api.
- */
-export interface PreparedStatement {
-  readonly name: string;
-  /** Needed by `script`, which prepares through SQL: the types of $1, $2, ... */
-  readonly parameterTypes?: readonly string[];
-  readonly text: string;
-}
-
-/** Which prepared statements each pooled connection already holds. */
-const preparedOn = new WeakMap<PoolClient, Set<string>>();
-
 interface OpenScope {
   readonly runner: QueryRunner;
   readonly access: OperationAccess;
@@ -96,22 +82,6 @@ export class OperationScopes {
     if (commit) await Promise.allSettled(afterCommit.map((work) => work()));
   }
 
-  /** Runs a prepared statement in the operation's transaction (opened on first use). */
-  async prepared<T>(
-    ctx: RequestContext,
-    statement: PreparedStatement,
-    values: readonly unknown[],
-  ): Promise<T[]> {
-    const client = (await (await this.scope(ctx)).runner.connect()) as PoolClient;
-    const result = await client.query({
-      // The protocol's names and PREPARE's (see `script`) share one namespace per connection.
-      name: `protocol:${statement.name}`,
-      text: statement.text,
-      values: [...values],
-    });
-    return result.rows as T[];
-  }
-
   /** Runs `work` in its own transaction for `ctx`, committed when it resolves. */
   async run<T>(
     ctx: RequestContext,
@@ -132,19 +102,12 @@ export class OperationScopes {
    * A system job's short transaction in one round trip: BEGIN, the tenant setting, the
    * statements, COMMIT, sent as one simple-protocol query (each statement would otherwise cost
    * a round trip, and on this path they are most of the cost). Statements take no parameters:
-   * values go into their text through `sql-literals`, and `EXECUTE` runs any of `prepared`,
-   * which are prepared on the connection first if they are not yet. Returns each statement's
-   * rows.
+   * values go into their text through `sql-literals`. Returns each statement's rows.
    */
-  async script(
-    tenantId: string,
-    statements: readonly string[],
-    prepared: readonly PreparedStatement[] = [],
-  ): Promise<unknown[][]> {
+  async script(tenantId: string, statements: readonly string[]): Promise<unknown[][]> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
-      await prepareOn(client, prepared);
       const text = [
         'BEGIN',
         `SELECT set_config('app.tenant_ids', '{' || ${uuidLiteral(tenantId)} || '}', true)`,
@@ -185,20 +148,6 @@ export class OperationScopes {
       await runner.release();
       throw error;
     }
-  }
-}
-
-async function prepareOn(client: PoolClient, statements: readonly PreparedStatement[]) {
-  let names = preparedOn.get(client);
-  if (!names) {
-    names = new Set();
-    preparedOn.set(client, names);
-  }
-  for (const { name, parameterTypes = [], text } of statements) {
-    if (names.has(name)) continue;
-    const types = parameterTypes.length ? `(${parameterTypes.join(', ')})` : '';
-    await client.query(`PREPARE ${name}${types} AS ${text}`);
-    names.add(name);
   }
 }
 

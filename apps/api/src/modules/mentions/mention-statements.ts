@@ -1,0 +1,118 @@
+import { unsignedIntegerLiteral, uuidLiteral } from '../../platform/database/sql-literals.js';
+import { MENTION_COLUMNS } from './mention-row.js';
+
+// The listening path's hot statements, some as one-round-trip scripts (OperationScopes.script).
+// The ingest benchmark replays them as they are.
+
+/** The tenant's lead setting with each of its brands (one row with null brand if none). */
+export const INGEST_RULES = `SELECT t.auto_create_leads AS "autoCreatesLeads", b.id, b.name, b.kind, b.keywords,
+           b.hashtags, b.handles, b.excluded_terms AS "excludedTerms"
+    FROM tenant t LEFT JOIN tracked_brand b ON b.tenant_id = t.id
+    WHERE t.id = $1 ORDER BY b.id`;
+
+/**
+ * New authors are inserted; known ones are updated only when something changed, so a
+ * popular author's row is not locked by every concurrent batch that mentions them. Known
+ * authors are found by one index lookup each (LIMIT 1 keeps the lateral join a lookup: as a
+ * plain join the planner hashes the tenant's whole identity table, which grows without bound).
+ */
+export const UPSERT_AUTHORS = `WITH incoming AS (
+    SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
+      AS a(id, channel, handle, display_name, followers)
+  ), known AS (
+    SELECT s.id, i.channel, i.handle, s.contact_id,
+           coalesce(i.followers, s.followers) AS followers,
+           coalesce(i.display_name, s.display_name) AS display_name,
+           (s.followers, s.display_name)
+             IS DISTINCT FROM (coalesce(i.followers, s.followers), coalesce(i.display_name, s.display_name))
+             AS changed
+    FROM incoming i
+    CROSS JOIN LATERAL (
+      SELECT id, contact_id, followers, display_name FROM social_identity
+      WHERE tenant_id = $1 AND channel = i.channel AND handle = i.handle LIMIT 1
+    ) s
+  ), inserted AS (
+    INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
+    SELECT $1, id, channel, handle, display_name, followers FROM incoming
+    ON CONFLICT (tenant_id, channel, handle) DO NOTHING
+    RETURNING id, channel, handle, contact_id
+  ), updated AS (
+    UPDATE social_identity s
+       SET followers = k.followers, display_name = k.display_name, updated_at = now()
+      FROM known k
+     WHERE s.tenant_id = $1 AND s.id = k.id
+       AND s.id = ANY (ARRAY(SELECT id FROM known WHERE changed))
+  )
+  SELECT id, channel, handle, contact_id AS "contactId" FROM inserted
+  UNION ALL
+  SELECT id, channel, handle, contact_id FROM known`;
+
+/** Stored and edited mentions that match a brand enter the outbox in the same statement. */
+export const UPSERT_MENTIONS = `WITH upserted AS (
+       INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
+                            language, sentiment_score, sentiment_label, reach, published_at)
+       SELECT $1, m.id, m.channel, m.external_id, m.url, m.body, m.author, m.brand_ids::uuid[],
+              m.language, m.score, m.label, m.reach, m.published_at
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[],
+                   $9::text[], $10::real[], $11::text[], $12::int[], $13::timestamptz[])
+         AS m(id, channel, external_id, url, body, author, brand_ids, language, score, label, reach, published_at)
+       ON CONFLICT (tenant_id, channel, external_id) DO UPDATE
+         SET url = EXCLUDED.url, body = EXCLUDED.body, brand_ids = EXCLUDED.brand_ids, language = EXCLUDED.language,
+             sentiment_score = EXCLUDED.sentiment_score, sentiment_label = EXCLUDED.sentiment_label,
+             reach = EXCLUDED.reach, published_at = EXCLUDED.published_at, updated_at = now()
+         WHERE (mention.body, mention.url, mention.reach, mention.brand_ids)
+               IS DISTINCT FROM (EXCLUDED.body, EXCLUDED.url, EXCLUDED.reach, EXCLUDED.brand_ids)
+       RETURNING id, channel, external_id, (xmax = 0) AS inserted, cardinality(brand_ids) > 0 AS matched
+       ), queued AS (
+         INSERT INTO mention_outbox (tenant_id, mention_id, kind)
+         SELECT $1, id, CASE WHEN inserted THEN 'CREATED' ELSE 'UPDATED' END FROM upserted WHERE matched
+       )
+       SELECT * FROM upserted`;
+
+/**
+ * A dispatch, as the statements of a one-round-trip script (OperationScopes.script): the
+ * tenant's lock, then the move in one snapshot: `after` is the head before this append, and
+ * the joined mentions are those the moved outbox rows were committed with.
+ */
+export function feedDispatchScript(tenantId: string): string[] {
+  const tenant = uuidLiteral(tenantId);
+  return [
+    `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || ${tenant}, 0))`,
+    `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = ${tenant} RETURNING id, mention_id, kind),
+     appended AS (
+       INSERT INTO mention_feed (tenant_id, mention_id, kind)
+       SELECT ${tenant}, mention_id, kind FROM moved ORDER BY id
+       RETURNING seq, mention_id, kind
+     )
+     SELECT f.seq::text AS seq, f.kind,
+            (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = ${tenant}) AS after,
+            ${MENTION_COLUMNS}
+     FROM appended f
+     LEFT JOIN mention m ON m.tenant_id = ${tenant} AND m.id = f.mention_id
+     LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
+     ORDER BY f.seq`,
+  ];
+}
+
+/** Entries after a cursor, oldest first; the arguments are SQL (parameters or literals). */
+function readFeedSql(tenant: string, cursor: string, limit: string): string {
+  return `SELECT f.seq::text AS seq, f.kind, ${MENTION_COLUMNS}
+    FROM mention_feed f
+    JOIN mention m ON m.tenant_id = f.tenant_id AND m.id = f.mention_id
+    LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
+    WHERE f.tenant_id = ${tenant} AND f.seq > ${cursor}
+    ORDER BY f.seq LIMIT ${limit}`;
+}
+
+export const READ_FEED = readFeedSql('$1', '$2', '$3');
+
+/** READ_FEED as the statement of a one-round-trip script. */
+export function readFeedScript(tenantId: string, cursor: string, limit: number): string[] {
+  return [
+    readFeedSql(
+      uuidLiteral(tenantId),
+      unsignedIntegerLiteral(cursor),
+      unsignedIntegerLiteral(limit),
+    ),
+  ];
+}

@@ -185,12 +185,9 @@ export class MentionIngestionService {
     if (found.size < authors.length) {
       // Inserted meanwhile by a concurrent batch (invisible to the statement above): read them now.
       const late: AuthorRow[] = await manager.query(
-        `SELECT s.id, i.channel, i.handle, s.contact_id AS "contactId"
-         FROM unnest($2::text[], $3::text[]) AS i(channel, handle)
-         CROSS JOIN LATERAL (
-           SELECT id, contact_id FROM social_identity
-           WHERE tenant_id = $1 AND channel = i.channel AND handle = i.handle LIMIT 1
-         ) s`,
+        `SELECT s.id, s.channel, s.handle, s.contact_id AS "contactId" FROM social_identity s
+         JOIN unnest($2::text[], $3::text[]) AS i(channel, handle) ON s.channel = i.channel AND s.handle = i.handle
+         WHERE s.tenant_id = $1`,
         [tenantId, params[2], params[3]],
       );
       for (const row of late) found.set(`${row.channel}\u0000${row.handle}`, row);
@@ -301,13 +298,8 @@ export class MentionIngestionService {
     if (unchanged.length) {
       const known: Array<{ id: string; channel: string; external_id: string }> =
         await manager.query(
-          // One index lookup per post (see UPSERT_AUTHORS on why LIMIT 1).
-          `SELECT m.id, i.channel, i.external_id
-           FROM unnest($2::text[], $3::text[]) AS i(channel, external_id)
-           CROSS JOIN LATERAL (
-             SELECT id FROM mention
-             WHERE tenant_id = $1 AND channel = i.channel AND external_id = i.external_id LIMIT 1
-           ) m`,
+          `SELECT id, channel, external_id FROM mention
+         WHERE tenant_id = $1 AND (channel, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
           [
             tenantId,
             unchanged.map((i) => i.mention.channel),

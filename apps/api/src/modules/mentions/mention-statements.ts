@@ -12,40 +12,29 @@ export const INGEST_RULES = `SELECT t.auto_create_leads AS "autoCreatesLeads", b
 
 /**
  * New authors are inserted; known ones are updated only when something changed, so a
- * popular author's row is not locked by every concurrent batch that mentions them. Known
- * authors are found by one index lookup each (LIMIT 1 keeps the lateral join a lookup: as a
- * plain join the planner hashes the tenant's whole identity table, which grows without bound).
+ * popular author's row is not locked by every concurrent batch that mentions them.
  */
 export const UPSERT_AUTHORS = `WITH incoming AS (
-    SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
-      AS a(id, channel, handle, display_name, followers)
-  ), known AS (
-    SELECT s.id, i.channel, i.handle, s.contact_id,
-           coalesce(i.followers, s.followers) AS followers,
-           coalesce(i.display_name, s.display_name) AS display_name,
-           (s.followers, s.display_name)
-             IS DISTINCT FROM (coalesce(i.followers, s.followers), coalesce(i.display_name, s.display_name))
-             AS changed
-    FROM incoming i
-    CROSS JOIN LATERAL (
-      SELECT id, contact_id, followers, display_name FROM social_identity
-      WHERE tenant_id = $1 AND channel = i.channel AND handle = i.handle LIMIT 1
-    ) s
-  ), inserted AS (
-    INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
-    SELECT $1, id, channel, handle, display_name, followers FROM incoming
-    ON CONFLICT (tenant_id, channel, handle) DO NOTHING
-    RETURNING id, channel, handle, contact_id
-  ), updated AS (
-    UPDATE social_identity s
-       SET followers = k.followers, display_name = k.display_name, updated_at = now()
-      FROM known k
-     WHERE s.tenant_id = $1 AND s.id = k.id
-       AND s.id = ANY (ARRAY(SELECT id FROM known WHERE changed))
-  )
-  SELECT id, channel, handle, contact_id AS "contactId" FROM inserted
-  UNION ALL
-  SELECT id, channel, handle, contact_id FROM known`;
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
+           AS a(id, channel, handle, display_name, followers)
+       ), inserted AS (
+         INSERT INTO social_identity (tenant_id, id, channel, handle, display_name, followers)
+         SELECT $1, id, channel, handle, display_name, followers FROM incoming
+         ON CONFLICT (tenant_id, channel, handle) DO NOTHING
+         RETURNING id, channel, handle, contact_id
+       ), changed AS (
+         UPDATE social_identity s
+            SET followers = coalesce(i.followers, s.followers),
+                display_name = coalesce(i.display_name, s.display_name), updated_at = now()
+           FROM incoming i
+          WHERE s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle
+            AND (s.followers, s.display_name)
+                IS DISTINCT FROM (coalesce(i.followers, s.followers), coalesce(i.display_name, s.display_name))
+       )
+       SELECT id, channel, handle, contact_id AS "contactId" FROM inserted
+       UNION ALL
+       SELECT s.id, s.channel, s.handle, s.contact_id FROM social_identity s
+       JOIN incoming i ON s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle`;
 
 /** Stored and edited mentions that match a brand enter the outbox in the same statement. */
 export const UPSERT_MENTIONS = `WITH upserted AS (

@@ -5,6 +5,7 @@
 // every subscriber records receive time - publish time and counts what it got per mention.
 // Configurations: one api process (in-memory signals); two api processes sharing the database
 // and Redis, 500 subscribers each (50 of each tenant), publishing through the first.
+// All runs share one database, vacuumed before each.
 // Subscribers run in a child process of their own (support/feed-subscribers.mjs) so the CPU
 // time of the api, the clients and the publisher is measured apart.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 \
@@ -429,6 +430,9 @@ async function main() {
     for (const config of CONFIGS) {
       for (const subscription of SUBSCRIPTIONS)
         for (const rate of RATES) {
+          // Each run starts from a vacuumed database, as a long-running one whose autovacuum
+          // keeps up would be: the runs before it leave dead outbox rows and stale statistics.
+          await withClient(ownerUrl, (db) => db.query('VACUUM ANALYZE'));
           const outcome = await runOne(
             config,
             subscription,

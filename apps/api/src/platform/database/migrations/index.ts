@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation.js';
 import { Listening1764100000000 } from './1764100000000-listening.js';
 import { Connectors1764200000000 } from './1764200000000-connectors.js';
 import { ContactTimeline1764300000000 } from './1764300000000-contact-timeline.js';
+import { OutboxVacuum1764400000000 } from './1764400000000-outbox-vacuum.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Listening1764100000000,
   Connectors1764200000000,
   ContactTimeline1764300000000,
+  OutboxVacuum1764400000000,
 ];

@@ -22,6 +22,13 @@ export interface DispatchedEntries {
   readonly entries: readonly FeedEntry[];
 }
 
+/** This process's readers of tenants' feeds, as a dispatch sees them. */
+export interface LocalFeedReaders {
+  /** Whether anyone here follows the tenant's feed (else a dispatch fetches no entries). */
+  follow(tenantId: string): boolean;
+  accept(tenantId: string, dispatched: DispatchedEntries): void;
+}
+
 /** Who holds a subscription, as far as re-checking their right to it goes. */
 export type FeedReader =
   | { readonly kind: 'user'; readonly userId: string; readonly sessionId: string }
@@ -38,7 +45,7 @@ export class MentionFeedService {
   ) {}
 
   private readonly dispatching = new Map<string, { rerun: boolean }>();
-  private handOff?: (tenantId: string, dispatched: DispatchedEntries) => void;
+  private localReaders?: LocalFeedReaders;
 
   /**
    * Dispatches soon, off the caller's path: bursts of commits for one tenant coalesce into one
@@ -73,18 +80,19 @@ export class MentionFeedService {
    * any time.
    */
   async dispatch(tenantId: string): Promise<void> {
-    const [, moved] = await this.scopes.script(tenantId, feedDispatchScript(tenantId));
+    const withEntries = this.localReaders?.follow(tenantId) ?? false;
+    const [, moved] = await this.scopes.script(tenantId, feedDispatchScript(tenantId, withEntries));
     const rows = (moved ?? []) as Array<FeedRow & { after: string }>;
     const last = rows.at(-1);
     if (!last) return;
     const dispatched = { after: last.after, head: last.seq, entries: toEntries(rows) };
-    this.handOff?.(tenantId, dispatched);
+    if (withEntries) this.localReaders?.accept(tenantId, dispatched);
     await this.signals.publish({ tenantId, seq: dispatched.head });
   }
 
-  /** Where this process's dispatches go first (its feed channels): one listener. */
-  onDispatched(listener: (tenantId: string, dispatched: DispatchedEntries) => void): void {
-    this.handOff = listener;
+  /** Where this process's dispatches go first: its feed channels. */
+  handOffTo(readers: LocalFeedReaders): void {
+    this.localReaders = readers;
   }
 
   /** The latest seq of the tenant's feed, read as `ctx` (so authorised as it). */

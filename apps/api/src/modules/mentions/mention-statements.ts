@@ -61,10 +61,15 @@ export const UPSERT_MENTIONS = `WITH upserted AS (
 /**
  * A dispatch, as the statements of a one-round-trip script (OperationScopes.script): the
  * tenant's lock, then the move in one snapshot: `after` is the head before this append, and
- * the joined mentions are those the moved outbox rows were committed with.
+ * the joined mentions (`withEntries`, when this process has readers to hand them to) are
+ * those the moved outbox rows were committed with.
  */
-export function feedDispatchScript(tenantId: string): string[] {
+export function feedDispatchScript(tenantId: string, withEntries: boolean): string[] {
   const tenant = uuidLiteral(tenantId);
+  const mentions = withEntries
+    ? `LEFT JOIN mention m ON m.tenant_id = ${tenant} AND m.id = f.mention_id
+       LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id`
+    : '';
   return [
     `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || ${tenant}, 0))`,
     `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = ${tenant} RETURNING id, mention_id, kind),
@@ -74,11 +79,10 @@ export function feedDispatchScript(tenantId: string): string[] {
        RETURNING seq, mention_id, kind
      )
      SELECT f.seq::text AS seq, f.kind,
-            (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = ${tenant}) AS after,
-            ${MENTION_COLUMNS}
+            (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = ${tenant}) AS after
+            ${withEntries ? `, ${MENTION_COLUMNS}` : ''}
      FROM appended f
-     LEFT JOIN mention m ON m.tenant_id = ${tenant} AND m.id = f.mention_id
-     LEFT JOIN social_identity a ON a.tenant_id = m.tenant_id AND a.id = m.author_identity_id
+     ${mentions}
      ORDER BY f.seq`,
   ];
 }

@@ -130,7 +130,10 @@ export class TenantFeedChannels {
     private readonly signals: FeedSignals,
     private readonly pollMs: number,
   ) {
-    feed.onDispatched((tenantId, dispatched) => this.channels.get(tenantId)?.accept(dispatched));
+    feed.handOffTo({
+      follow: (tenantId) => this.channels.has(tenantId),
+      accept: (tenantId, dispatched) => this.channels.get(tenantId)?.accept(dispatched),
+    });
   }
 
   join(
@@ -142,6 +145,9 @@ export class TenantFeedChannels {
     if (!channel) {
       channel = new TenantChannel(tenantId, head, this.feed, this.signals, this.pollMs);
       this.channels.set(tenantId, channel);
+      // `head` was read before this join: what was dispatched in between was handed to no
+      // channel and its signal may have come and gone, so a new channel reads it now.
+      channel.refresh();
     }
     channel.members.add(member);
     const joined = channel;

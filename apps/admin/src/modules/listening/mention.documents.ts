@@ -47,6 +47,12 @@ export const MentionAddedSubscription = graphql(
 );
 
 /** Brand names for `brandIds` and the brand filter (a tenant tracks a handful of brands). */
+export const MentionFeedCursorQuery = graphql(`
+  query MentionFeedCursor {
+    mentionFeedCursor
+  }
+`);
+
 export const BrandNamesQuery = graphql(`
   query BrandNames {
     brands(first: 100) {

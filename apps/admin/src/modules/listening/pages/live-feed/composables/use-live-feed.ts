@@ -6,6 +6,7 @@ import { useSessionStore } from '../../../../../stores/session.js';
 import {
   type Mention,
   MentionAddedSubscription,
+  MentionFeedCursorQuery,
   type MentionFeedEvent,
   type MentionFilter,
   MentionsQuery,
@@ -145,8 +146,11 @@ export function useLiveFeed(filter: () => MentionFilter) {
     hasMore.value = connection.pageInfo.hasNextPage;
   }
 
-  /** Starts over with the current filter: subscribe first, so nothing falls between the two. */
-  function restart(): void {
+  /**
+   * Starts over with the current filter: reads the feed's cursor, then lists and subscribes
+   * after that cursor, so nothing falls between the two (a mention in both is shown once).
+   */
+  async function restart(): Promise<void> {
     generation += 1;
     const run = generation;
     stopSubscription();
@@ -158,11 +162,16 @@ export function useLiveFeed(filter: () => MentionFilter) {
     endCursor.value = null;
     hasMore.value = false;
     status.value = 'connecting';
+    const cursor = await client
+      .query(MentionFeedCursorQuery, {}, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (run !== generation) return;
+    buffer.lastCursor.value = cursor.data?.mentionFeedCursor ?? null;
     startSubscription(run);
     void loadFirstPage(run);
   }
 
-  watch(filter, restart, { deep: true, immediate: true });
+  watch(filter, () => void restart(), { deep: true, immediate: true });
   // A refreshed token reconnects the socket (see urql-client); pick up from the last cursor.
   watch(
     () => session.tokens?.accessToken,

@@ -33,10 +33,11 @@ export const MentionsQuery = graphql(
   [MentionFields],
 );
 
-export const MentionAddedSubscription = graphql(
+/** The live feed in batches: each message brings every entry since the previous one. */
+export const MentionsAddedSubscription = graphql(
   `
-  subscription MentionAdded($filter: MentionFilterInput, $after: String) {
-    mentionAdded(filter: $filter, after: $after) {
+  subscription MentionsAdded($filter: MentionFilterInput, $after: String) {
+    mentionsAdded(filter: $filter, after: $after) {
       cursor
       kind
       mention { ...MentionFields }
@@ -46,13 +47,14 @@ export const MentionAddedSubscription = graphql(
   [MentionFields],
 );
 
-/** Brand names for `brandIds` and the brand filter (a tenant tracks a handful of brands). */
+/** The live feed's latest cursor: list and subscribe after it, and nothing falls between. */
 export const MentionFeedCursorQuery = graphql(`
   query MentionFeedCursor {
     mentionFeedCursor
   }
 `);
 
+/** Brand names for `brandIds` and the brand filter (a tenant tracks a handful of brands). */
 export const BrandNamesQuery = graphql(`
   query BrandNames {
     brands(first: 100) {
@@ -93,7 +95,7 @@ export const AssigneesQuery = graphql(`
 `);
 
 export type Mention = ResultOf<typeof MentionFields>;
-export type MentionFeedEvent = ResultOf<typeof MentionAddedSubscription>['mentionAdded'];
+export type MentionFeedEvent = ResultOf<typeof MentionsAddedSubscription>['mentionsAdded'][number];
 export type MentionFilter = NonNullable<VariablesOf<typeof MentionsQuery>['filter']>;
 export type MentionChannel = Mention['channel'];
 export type Sentiment = Mention['sentiment'];

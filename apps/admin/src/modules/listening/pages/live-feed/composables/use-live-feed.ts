@@ -5,10 +5,10 @@ import { type AppErrorInfo, toAppError } from '../../../../../lib/graphql-errors
 import { useSessionStore } from '../../../../../stores/session.js';
 import {
   type Mention,
-  MentionAddedSubscription,
   MentionFeedCursorQuery,
   type MentionFeedEvent,
   type MentionFilter,
+  MentionsAddedSubscription,
   MentionsQuery,
 } from '../../../mention.documents.js';
 import { useFeedBuffer } from './use-feed-buffer.js';
@@ -21,7 +21,7 @@ const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * The live feed: the newest page of `mentions`, then `mentionAdded` events merged on top.
+ * The live feed: the newest page of `mentions`, then `mentionsAdded` batches merged on top.
  * A filter change starts over (new subscription, new first page). The subscription is restarted
  * from the last cursor when it ends (an expired token ends it on the server), fails, or the
  * access token is refreshed, so nothing is missed and nothing is shown twice.
@@ -77,7 +77,7 @@ export function useLiveFeed(filter: () => MentionFilter) {
       ended = true;
       scheduleRestart(run);
     };
-    const source = client.subscription(MentionAddedSubscription, variables);
+    const source = client.subscription(MentionsAddedSubscription, variables);
     const handle = pipe(
       source,
       onEnd(end),
@@ -88,12 +88,12 @@ export function useLiveFeed(filter: () => MentionFilter) {
           end();
           return;
         }
-        const event = result.data?.mentionAdded;
-        if (!event) return;
+        const events = result.data?.mentionsAdded;
+        if (!events?.length) return;
         status.value = 'live';
         retries = 0;
         error.value = null;
-        queue.push(event);
+        queue.push(...events);
         flushTimer ??= setTimeout(flush, FLUSH_MS);
       }),
     );

@@ -278,6 +278,38 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await Promise.all([negativeOnly.close(), tenantB.close(), resumed.close()]);
   });
 
+  it('filters the live feed by dates and words as the list does, and refuses a foreign cursor', async () => {
+    const url = suite.api.graphqlUrl;
+    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const filter = { search: 'Espresso', from: new Date(Date.now() - 3_600_000).toISOString() };
+    const live = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after, filter });
+    const tonight = post({ text: 'Brand A espresso tonight, lovely' });
+    const lastWeek = post({
+      text: 'Brand A espresso last week',
+      publishedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+    });
+    const otherWords = post({ text: 'Brand A latte tonight' });
+    await ingest(url, agentA, [tonight, lastWeek, otherWords]);
+    expect((await live.waitFor(1)).map((event) => event.mention.externalId)).toEqual([
+      tonight.externalId,
+    ]);
+    const listed = await gql<{
+      mentions: { edges: Array<{ node: { externalId: string } }> };
+    }>(url, MENTIONS, { filter }, viewerA);
+    expect(listed.data?.mentions.edges.map((edge) => edge.node.externalId)).toEqual([
+      tonight.externalId,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(live.events).toHaveLength(1);
+    await live.close();
+
+    const foreign = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: 'abc' });
+    await expect.poll(() => foreign.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(JSON.stringify(foreign.errors)).toMatch(/BAD_USER_INPUT.*after|after.*BAD_USER_INPUT/);
+    expect(foreign.events).toEqual([]);
+    await foreign.close();
+  });
+
   it.each([
     ['mentionAdded', false],
     ['mentionsAdded', true],

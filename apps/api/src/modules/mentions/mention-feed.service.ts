@@ -87,7 +87,10 @@ export class MentionFeedService {
     if (!last) return;
     const dispatched = { after: last.after, head: last.seq, entries: toEntries(rows) };
     if (withEntries) this.localReaders?.accept(tenantId, dispatched);
-    await this.signals.publish({ tenantId, seq: dispatched.head });
+    // The dispatch is done; a lost signal only delays other replicas until their next poll.
+    await this.signals
+      .publish({ tenantId, seq: dispatched.head })
+      .catch((error) => console.error('[api] feed signal not sent', error));
   }
 
   /** Where this process's dispatches go first: its feed channels. */
@@ -166,7 +169,11 @@ export class MentionFeedService {
     const sweep = async () => {
       try {
         for await (const page of tenantIdPages(this.scopes)) {
-          for (const tenantId of page) await this.dispatch(tenantId);
+          // One tenant's failure must not hold back the others' outboxes.
+          for (const tenantId of page)
+            await this.dispatch(tenantId).catch((error) =>
+              console.error('[api] outbox sweep failed for a tenant', error),
+            );
         }
       } catch (error) {
         console.error('[api] outbox sweep failed', error);

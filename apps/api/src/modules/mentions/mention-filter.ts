@@ -1,7 +1,7 @@
 import type { MentionFilter } from './inputs/mention-filter.input.js';
 import type { MentionType } from './mention.type.js';
 
-/** The live feed's filter on one delivered mention (the list applies the same in SQL). */
+/** The live feed's filter on one delivered mention; the list applies the same in SQL. */
 export function feedFilterAccepts(filter: MentionFilter, mention: MentionType): boolean {
   if (filter.brandIds?.length && !filter.brandIds.some((id) => mention.brandIds.includes(id)))
     return false;
@@ -13,5 +13,23 @@ export function feedFilterAccepts(filter: MentionFilter, mention: MentionType): 
     mention.author?.handle !== filter.authorHandle.replace(/^@/, '').toLowerCase()
   )
     return false;
+  if (filter.from && mention.publishedAt < filter.from) return false;
+  if (filter.to && mention.publishedAt >= filter.to) return false;
+  if (filter.search && !containsAllWords(mention.text, filter.search)) return false;
   return true;
 }
+
+/**
+ * The list's full-text rule (`plainto_tsquery('simple', …)`) in memory: every word of the
+ * search occurs as a word of the text, case-insensitively, without stemming.
+ */
+function containsAllWords(text: string, search: string): boolean {
+  const words = new Set(wordsOf(text));
+  return wordsOf(search).every((word) => words.has(word));
+}
+
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean);

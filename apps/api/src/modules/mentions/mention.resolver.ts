@@ -11,6 +11,7 @@ import {
   type SubscribeResolverData,
   Subscription,
 } from 'type-graphql';
+import { z } from 'zod';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { parseInput } from '../../platform/graphql/validation.js';
@@ -168,9 +169,15 @@ function feedSource(open: 'open' | 'openBatches') {
     context.live.mentions[open](
       context.request,
       parseInput(mentionFilterSchema, args.filter ?? {}, 'filter'),
-      args.after ?? null,
+      parseInput(feedCursorSchema, args.after ?? null, 'after'),
     );
 }
+
+/** A feed cursor is a seq this feed handed out (`cursor`, or `mentionFeedCursor`). */
+const feedCursorSchema = z
+  .string()
+  .regex(/^\d{1,18}$/, 'is not a cursor of this feed')
+  .nullable();
 
 interface FeedArgs {
   filter?: unknown;

@@ -144,7 +144,7 @@ function describeRefusal(error: unknown): { code: string; status: number; messag
   return { code, status, message: (error as Error).message };
 }
 
-/** One batch in one transaction, committed (and the feed dispatched) before answering. */
+/** One batch in one transaction, committed before answering (the feed dispatch follows). */
 async function storeBatch(
   deps: { scopes: OperationScopes; ingestion: MentionIngestionService },
   ctx: RequestContext,

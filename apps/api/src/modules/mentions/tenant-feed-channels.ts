@@ -58,10 +58,6 @@ class TenantChannel {
     return this.buffer.after(cursor);
   }
 
-  get latest(): string {
-    return this.buffer.head;
-  }
-
   close(): void {
     clearInterval(this.timer);
     this.unsubscribe();
@@ -140,7 +136,7 @@ export class TenantFeedChannels {
     tenantId: string,
     head: string,
     member: ChannelMember,
-  ): { channel: Pick<TenantChannel, 'entriesAfter' | 'latest'>; leave(): void } {
+  ): { channel: Pick<TenantChannel, 'entriesAfter'>; leave(): void } {
     let channel = this.channels.get(tenantId);
     if (!channel) {
       channel = new TenantChannel(tenantId, head, this.feed, this.signals, this.pollMs);

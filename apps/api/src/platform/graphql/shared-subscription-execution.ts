@@ -7,7 +7,7 @@ import {
 
 type Execution = ExecutionResult | Promise<ExecutionResult>;
 
-// Per event object: one execution per (document, variables). Entries are garbage-collected
+// Per event object: one execution per (document, operation, variables). Entries are garbage-collected
 // with their events.
 const executions = new WeakMap<object, Map<string, Execution>>();
 
@@ -21,7 +21,7 @@ const executions = new WeakMap<object, Map<string, Execution>>();
 export async function subscribeSharingExecution(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
-  const key = `${args.document.loc?.source.body ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  const key = `${args.document.loc?.source.body ?? ''}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   return (async function* () {
     for await (const payload of source) yield await executeOnce(payload, key, args);
   })();

@@ -130,6 +130,7 @@ function sendEfficiently(socket: WebSocket): void {
     const callback = rest.find((arg) => typeof arg === 'function') as
       | ((error?: Error) => void)
       | undefined;
+    const message = withPayloadJson(data);
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       socket.close(CLOSE_TRY_AGAIN_LATER, 'Too far behind; resume from your last cursor');
       callback?.();
@@ -143,7 +144,7 @@ function sendEfficiently(socket: WebSocket): void {
         raw.uncork();
       });
     }
-    send(withPayloadJson(data));
+    send(message);
     callback?.();
   }) as WebSocket['send'];
 }

@@ -1,7 +1,7 @@
 /**
- * "Tenant T's feed has grown to seq N." Signals carry ids only (NOTIFY and Redis payloads skip
- * row-level security); subscribers read the feed itself through their own RLS-scoped
- * transaction. A lost signal costs latency, never data: readers also poll.
+ * "Tenant T's feed has grown to seq N." Signals carry ids only (a Redis payload skips
+ * row-level security); each process's reader of the tenant's feed reads the entries through
+ * an RLS-scoped transaction. A lost signal costs latency, never data: readers also poll.
  */
 export interface FeedSignal {
   readonly tenantId: string;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { isUuid } from '../uuid.js';
 import type { FeedSignal } from './feed-signals.js';
 import { InMemoryFeedSignals } from './in-memory-feed-signals.js';
 
@@ -20,8 +21,9 @@ export class RedisFeedSignals extends InMemoryFeedSignals {
     const listener = publisher.duplicate();
     const signals = new RedisFeedSignals(publisher, listener);
     listener.on('message', (_channel: string, message: string) => {
-      const signal = JSON.parse(message) as FeedSignal;
-      signals.local.emit(signal.tenantId, signal);
+      const signal = parseSignal(message);
+      if (signal) signals.local.emit(signal.tenantId, signal);
+      else console.error('[api] ignored a malformed feed signal from Redis');
     });
     await listener.subscribe(CHANNEL);
     return signals;
@@ -37,5 +39,17 @@ export class RedisFeedSignals extends InMemoryFeedSignals {
   override async close(): Promise<void> {
     await super.close();
     this.listener.disconnect();
+  }
+}
+
+/** A signal as published above, or null: the tenant id becomes an event name, so it is checked. */
+function parseSignal(message: string): FeedSignal | null {
+  try {
+    const { tenantId, seq } = JSON.parse(message) as Partial<FeedSignal>;
+    if (typeof tenantId !== 'string' || !isUuid(tenantId)) return null;
+    if (typeof seq !== 'string' || !/^\d{1,18}$/.test(seq)) return null;
+    return { tenantId, seq };
+  } catch {
+    return null;
   }
 }

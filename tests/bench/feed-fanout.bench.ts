@@ -34,13 +34,13 @@ import { startPostgresServer } from '../support/postgres-server.js';
 import { createWorld, PASSWORD } from '../support/world.js';
 import {
   type BenchTenant,
-  backendPids,
   createTenants,
   ownCpuMs,
+  pgCpuMeter,
   processCpuMs,
   sleep,
 } from './support/bench-tools.js';
-import { printProfile } from './support/cpu-profile.js';
+import { printProfile, profilerEnv, startProfiling, stopProfiling } from './support/cpu-profile.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const RATES = (process.env.BENCH_RATES ?? '100,250,500').split(',').map(Number);
@@ -53,7 +53,6 @@ const STAGGER = process.env.BENCH_STAGGER === '1';
 const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE === '1';
-const PROFILER = fileURLToPath(new URL('./support/cpu-profiler-preload.cjs', import.meta.url));
 const TENANTS = 10;
 // Stop a configuration early once this many seconds of deliveries are owed, or the last
 // second's p99 is above COLLAPSE_P99_MS, or this many mutations are still in flight.
@@ -211,9 +210,7 @@ async function runOne(
   let host: SubscriberHost | undefined;
   const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'fanout-prof-')) : undefined;
   const profileFile = profileDir && join(profileDir, 'api.cpuprofile');
-  const profiled: Record<string, string> = profileFile
-    ? { NODE_OPTIONS: `--require ${PROFILER}`, CPU_PROFILE_FILE: profileFile }
-    : {};
+  const profiled = profilerEnv(profileFile);
   try {
     if (config === 'single') apis.push(await startApi(ownerUrl, profiled));
     else
@@ -265,9 +262,7 @@ async function runOne(
     const receivedBefore = status.received;
 
     const apiBefore = apis.map((a) => processCpuMs(a.process.pid));
-    const pgBefore = new Map(
-      (await backendPids(ownerUrl, database)).map((pid) => [pid, processCpuMs(pid)]),
-    );
+    const pgCpu = await pgCpuMeter(ownerUrl, database);
     const clientBefore = processCpuMs(host.child.pid);
     const publisherBefore = ownCpuMs();
     const published: number[][] = tenants.map(() => []);
@@ -277,7 +272,7 @@ async function runOne(
     let failures = 0;
     let firstFailure = '';
     let collapsed = '';
-    if (profileFile) apis[0]?.process.kill('SIGUSR2');
+    if (profileFile) startProfiling(publisherApi);
     const started = performance.now();
     // Each tenant publishes its share of the rate once per tick; all at the tick (a burst of
     // TENANTS mutations) or, with BENCH_STAGGER=1, tenant k at k/TENANTS of the tick (sources
@@ -348,7 +343,7 @@ async function runOne(
       for (const timer of [...starters, ...timers]) clearTimeout(timer);
     }
     const publishedMs = performance.now() - started;
-    if (profileFile) apis[0]?.process.kill('SIGUSR2');
+    if (profileFile) await stopProfiling(publisherApi);
     // Drain: in-flight mutations finish, then deliveries until all expected arrived.
     const drainUntil = performance.now() + DRAIN_SECONDS * 1000 + (collapsed ? 0 : 5_000);
     while (inFlight > 0 && performance.now() < drainUntil) await sleep(50);
@@ -366,21 +361,11 @@ async function runOne(
       0,
     );
     const clientCpuMs = processCpuMs(host.child.pid) - clientBefore;
-    // Backends that closed during the window are missed (the pools keep theirs while busy).
-    const pgCpuMs = (await backendPids(ownerUrl, database)).reduce(
-      (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
-      0,
-    );
+    const pgCpuMs = await pgCpu();
     const publisherCpuMs = ownCpuMs() - publisherBefore;
     const results = await host.call<Results>('results', { published });
     if (failures) collapsed ||= `${failures} failed mutations: ${firstFailure}`;
     mutationMs.sort((a, b) => a - b);
-    for (
-      let i = 0;
-      profileFile && i < 100 && !apis[0]?.output().includes('CPU-PROFILE-WRITTEN');
-      i++
-    )
-      await sleep(100);
     if (profileFile && existsSync(profileFile))
       printProfile(profileFile, `${config} ${subscription} @ ${rate}/s`, {
         name: 'delivery',

@@ -13,7 +13,6 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { createDataSource } from '@socialcrm/api/data-source';
 import {
   feedDispatchScript,
@@ -35,13 +34,13 @@ import { createWorld, PASSWORD } from '../support/world.js';
 import { BENCH_BRANDS, type BenchPost, generatePosts } from './support/bench-posts.js';
 import {
   type BenchTenant,
-  backendPids,
   createTenants,
   ownCpuMs,
+  pgCpuMeter,
   processCpuMs,
   sleep,
 } from './support/bench-tools.js';
-import { printProfile } from './support/cpu-profile.js';
+import { printProfile, profilerEnv, startProfiling, stopProfiling } from './support/cpu-profile.js';
 
 const MENTIONS = Number(process.env.BENCH_MENTIONS ?? 50_000);
 const STREAMS = (process.env.BENCH_STREAMS ?? '1,2').split(',').map(Number);
@@ -147,18 +146,13 @@ function streamNdjson(
   });
 }
 
-const PROFILER = fileURLToPath(new URL('./support/cpu-profiler-preload.cjs', import.meta.url));
-
 async function apiRun(
   posts: readonly BenchPost[],
   streams: number,
   profileFile?: string,
 ): Promise<Row> {
   const tenant = await freshTenant(`api x${streams}${profileFile ? ' profiled' : ''}`);
-  const api = await startApi(
-    ownerUrl,
-    profileFile ? { NODE_OPTIONS: `--require ${PROFILER}`, CPU_PROFILE_FILE: profileFile } : {},
-  );
+  const api = await startApi(ownerUrl, profilerEnv(profileFile));
   try {
     const session = await signIn(api.graphqlUrl, ownerUser.email, PASSWORD);
     const keys = await gql<{ createApiKey: { secret: string } }>(
@@ -175,26 +169,17 @@ async function apiRun(
     // A short warm-up on its own tenant's key would skew nothing here: the first batch is part
     // of a sustained run of 100 batches. Let the process settle after start-up instead.
     await sleep(500);
-    const pgBefore = new Map(
-      (await backendPids(ownerUrl, databaseName)).map((pid) => [pid, processCpuMs(pid)]),
-    );
+    const pgCpu = await pgCpuMeter(ownerUrl, databaseName);
     const apiBefore = processCpuMs(api.process.pid);
     const clientBefore = ownCpuMs();
-    if (profileFile) api.process.kill('SIGUSR2');
+    if (profileFile) startProfiling(api);
     const started = performance.now();
     const answers = await Promise.all(bodies.map((body) => streamNdjson(api, key, body)));
     const ms = performance.now() - started;
-    if (profileFile) {
-      api.process.kill('SIGUSR2');
-      for (let i = 0; i < 100 && !api.output().includes('CPU-PROFILE-WRITTEN'); i++)
-        await sleep(100);
-    }
+    if (profileFile) await stopProfiling(api);
     const apiCpuMs = processCpuMs(api.process.pid) - apiBefore;
     const clientCpuMs = ownCpuMs() - clientBefore;
-    const pgCpuMs = (await backendPids(ownerUrl, databaseName)).reduce(
-      (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
-      0,
-    );
+    const pgCpuMs = await pgCpu();
     const stored = answers.reduce((sum, a) => sum + (a.summary.stored ?? 0), 0);
     const rejected = answers.reduce((sum, a) => sum + (a.summary.rejected ?? 0), 0);
     if (stored !== posts.length || rejected)
@@ -212,8 +197,9 @@ async function apiRun(
   }
 }
 
-function enrichAll(posts: readonly BenchPost[], tenant: BenchTenant): StoredRow[] {
-  const matcher = compileBrandMatcher(
+/** The bench brands of `tenant`, compiled as the api compiles a tenant's tracked brands. */
+function benchMatcher(tenant: BenchTenant) {
+  return compileBrandMatcher(
     BENCH_BRANDS.map((brand, i) => ({
       id: tenant.brandIds[i] ?? '',
       keywords: [...brand.keywords],
@@ -222,6 +208,10 @@ function enrichAll(posts: readonly BenchPost[], tenant: BenchTenant): StoredRow[
       excludedTerms: [...(brand.excludedTerms ?? [])],
     })),
   );
+}
+
+function enrichAll(posts: readonly BenchPost[], tenant: BenchTenant): StoredRow[] {
+  const matcher = benchMatcher(tenant);
   return posts.map((post) => {
     const sentiment = analyzeSentiment(post.text);
     return {
@@ -374,9 +364,7 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
     return stored.length;
   };
   try {
-    const pgBefore = new Map(
-      (await backendPids(ownerUrl, databaseName)).map((pid) => [pid, processCpuMs(pid)]),
-    );
+    const pgCpu = await pgCpuMeter(ownerUrl, databaseName);
     const clientBefore = ownCpuMs();
     const started = performance.now();
     const counts = await Promise.all(
@@ -394,10 +382,7 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
       label: `api SQL alone as runtime role (RLS), ${connections} conn`,
       mentions: stored,
       ms,
-      pgCpuMs: (await backendPids(ownerUrl, databaseName)).reduce(
-        (sum, pid) => sum + processCpuMs(pid) - (pgBefore.get(pid) ?? 0),
-        0,
-      ),
+      pgCpuMs: await pgCpu(),
       clientCpuMs: ownCpuMs() - clientBefore,
     };
   } finally {
@@ -408,15 +393,7 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
 /** What the enrichment costs on one core, stage by stage, in this process. */
 function stageCosts(posts: readonly BenchPost[], tenant: BenchTenant) {
   const lines = posts.map((post) => JSON.stringify(post));
-  const matcher = compileBrandMatcher(
-    BENCH_BRANDS.map((brand, i) => ({
-      id: tenant.brandIds[i] ?? '',
-      keywords: [...brand.keywords],
-      hashtags: [...(brand.hashtags ?? [])],
-      handles: [...(brand.handles ?? [])],
-      excludedTerms: [...(brand.excludedTerms ?? [])],
-    })),
-  );
+  const matcher = benchMatcher(tenant);
   const time = (work: (post: BenchPost, i: number) => unknown) => {
     for (let i = 0; i < Math.min(2000, posts.length); i++) work(posts[i] as BenchPost, i);
     const started = performance.now();

@@ -99,6 +99,24 @@ export async function backendPids(ownerUrl: string, database: string): Promise<n
   });
 }
 
+/**
+ * Starts measuring the CPU time of the database's backends; the returned function gives the
+ * ms they used since. Backends that closed meanwhile are missed (pools keep theirs while busy).
+ */
+export async function pgCpuMeter(
+  ownerUrl: string,
+  database: string,
+): Promise<() => Promise<number>> {
+  const before = new Map(
+    (await backendPids(ownerUrl, database)).map((pid) => [pid, processCpuMs(pid)]),
+  );
+  return async () =>
+    (await backendPids(ownerUrl, database)).reduce(
+      (sum, pid) => sum + processCpuMs(pid) - (before.get(pid) ?? 0),
+      0,
+    );
+}
+
 // The domain's seeded generator (mulberry32): the same numbers on every run.
 export { seededRandom } from '../../../packages/domain/src/clv/seeded-random.js';
 

@@ -1,6 +1,8 @@
 // Reads a V8 .cpuprofile (see cpu-profiler-preload.cjs) and sums self time by area of
 // the code (sentiment, brand matching, zod, pg, TypeORM, JSON, GC, ...) and by function.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ApiProcess } from '../../support/api-process.js';
 
 interface ProfileNode {
   id: number;
@@ -108,4 +110,23 @@ export function printProfile(file: string, what: string, unit: { name: string; c
       '%': ((100 * f.ms) / summary.busyMs).toFixed(1),
     })),
   );
+}
+
+const PRELOAD = fileURLToPath(new URL('./cpu-profiler-preload.cjs', import.meta.url));
+
+/** The environment that makes an api process profilable into `file` (see the preload). */
+export function profilerEnv(file: string | undefined): Record<string, string> {
+  return file ? { NODE_OPTIONS: `--require ${PRELOAD}`, CPU_PROFILE_FILE: file } : {};
+}
+
+/** Starts the profiler of an api started with `profilerEnv`. */
+export function startProfiling(api: ApiProcess): void {
+  api.process.kill('SIGUSR2');
+}
+
+/** Stops it and waits (up to 10 s) until the profile is written. */
+export async function stopProfiling(api: ApiProcess): Promise<void> {
+  api.process.kill('SIGUSR2');
+  for (let i = 0; i < 100 && !api.output().includes('CPU-PROFILE-WRITTEN'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }

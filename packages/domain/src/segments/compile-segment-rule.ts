@@ -4,6 +4,7 @@ import type {
   DateCondition,
   EnumCondition,
   NumberCondition,
+  PresenceOperator,
   SegmentCondition,
   SegmentRule,
   SetCondition,
@@ -111,13 +112,9 @@ class Compiler {
       case 'isNotEmpty':
         return `(${column} IS NOT NULL AND ${column} <> '')`;
       case 'in':
-        return falseIfNull(
-          `${c} IN (SELECT lower(p.v) FROM unnest(${this.param(condition.values, 'text[]')}) AS p(v))`,
-        );
+        return falseIfNull(`${c} IN ${this.loweredList(condition.values)}`);
       case 'notIn':
-        return falseIfNull(
-          `${c} NOT IN (SELECT lower(p.v) FROM unnest(${this.param(condition.values, 'text[]')}) AS p(v))`,
-        );
+        return falseIfNull(`${c} NOT IN ${this.loweredList(condition.values)}`);
     }
     const value = `lower(${this.param(condition.value, 'text')})`;
     switch (condition.op) {
@@ -140,9 +137,8 @@ class Compiler {
   private number(condition: NumberCondition, column: string): string {
     switch (condition.op) {
       case 'isEmpty':
-        return `(${column} IS NULL)`;
       case 'isNotEmpty':
-        return `(${column} IS NOT NULL)`;
+        return nullTest(column, condition.op);
       case 'between':
         return falseIfNull(
           `${column} BETWEEN ${this.param(condition.from, 'double precision')} AND ${this.param(condition.to, 'double precision')}`,
@@ -170,9 +166,8 @@ class Compiler {
       `${column} >= ${this.param(ageAtLeastBound(this.now, years).toISOString(), 'timestamptz')}`;
     switch (condition.op) {
       case 'isEmpty':
-        return `(${column} IS NULL)`;
       case 'isNotEmpty':
-        return `(${column} IS NOT NULL)`;
+        return nullTest(column, condition.op);
       case 'between':
         return falseIfNull(`${atLeast(condition.from)} AND ${below(condition.to + 1)}`);
       case '>=':
@@ -194,9 +189,8 @@ class Compiler {
     const at = (iso: string) => this.param(iso, 'timestamptz');
     switch (condition.op) {
       case 'isEmpty':
-        return `(${column} IS NULL)`;
       case 'isNotEmpty':
-        return `(${column} IS NOT NULL)`;
+        return nullTest(column, condition.op);
       case 'before':
         return falseIfNull(`${column} < ${at(condition.value)}`);
       case 'after':
@@ -217,9 +211,8 @@ class Compiler {
   private enumeration(condition: EnumCondition, column: string): string {
     switch (condition.op) {
       case 'isEmpty':
-        return `(${column} IS NULL)`;
       case 'isNotEmpty':
-        return `(${column} IS NOT NULL)`;
+        return nullTest(column, condition.op);
       case 'equals':
         return falseIfNull(`${column} = ${this.param(condition.value, 'text')}`);
       case 'notEquals':
@@ -235,9 +228,8 @@ class Compiler {
     const members = `coalesce(${column}, '{}'::text[])`;
     switch (condition.op) {
       case 'isEmpty':
-        return `(cardinality(${members}) = 0)`;
       case 'isNotEmpty':
-        return `(cardinality(${members}) > 0)`;
+        return emptyListTest(column, condition.op);
       case 'containsAny':
         return `(${members} && ${this.param(condition.values, 'text[]')})`;
       case 'containsAll':
@@ -252,17 +244,21 @@ class Compiler {
     const held = `SELECT 1 FROM unnest(${column}) AS t(v)`;
     switch (condition.op) {
       case 'isEmpty':
-        return `(cardinality(coalesce(${column}, '{}'::text[])) = 0)`;
       case 'isNotEmpty':
-        return `(cardinality(coalesce(${column}, '{}'::text[])) > 0)`;
+        return emptyListTest(column, condition.op);
       case 'containsAny':
       case 'containsNone': {
-        const any = `EXISTS (${held} WHERE lower(t.v) IN (SELECT lower(p.v) FROM unnest(${this.param(condition.values, 'text[]')}) AS p(v)))`;
+        const any = `EXISTS (${held} WHERE lower(t.v) IN ${this.loweredList(condition.values)})`;
         return condition.op === 'containsAny' ? `(${any})` : `(NOT ${any})`;
       }
       case 'containsAll':
         return `(NOT EXISTS (SELECT 1 FROM unnest(${this.param(condition.values, 'text[]')}) AS p(v) WHERE NOT EXISTS (${held} WHERE lower(t.v) = lower(p.v))))`;
     }
+  }
+
+  // The values as a subquery of their lower() forms, for `lower(x) IN (...)`.
+  private loweredList(values: readonly string[]): string {
+    return `(SELECT lower(p.v) FROM unnest(${this.param(values, 'text[]')}) AS p(v))`;
   }
 
   private param(value: unknown, type: string): string {
@@ -286,4 +282,15 @@ function group(parts: readonly string[], joiner: 'AND' | 'OR', empty: string): s
 
 function falseIfNull(predicate: string): string {
   return `coalesce(${predicate}, false)`;
+}
+
+// Scalar columns (all but text, whose empty string is also empty) are empty exactly when NULL.
+function nullTest(column: string, op: PresenceOperator): string {
+  return op === 'isEmpty' ? `(${column} IS NULL)` : `(${column} IS NOT NULL)`;
+}
+
+// A NULL list counts as empty, as in the evaluator.
+function emptyListTest(column: string, op: PresenceOperator): string {
+  const size = `cardinality(coalesce(${column}, '{}'::text[]))`;
+  return op === 'isEmpty' ? `(${size} = 0)` : `(${size} > 0)`;
 }

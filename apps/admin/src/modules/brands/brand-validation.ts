@@ -17,6 +17,20 @@ export const TERM_FIELDS: readonly TermField[] = [
   'excludedTerms',
 ];
 
+/** A brand's term lists as the api returns them. */
+export interface BrandTermLists {
+  keywords: readonly string[];
+  hashtags: readonly string[];
+  handles: readonly string[];
+  excludedTerms: readonly string[];
+}
+
+/** The fields of a brand the form edits, as the api returns them. */
+export interface BrandValues extends BrandTermLists {
+  name: string;
+  kind: BrandFormValues['kind'];
+}
+
 /** An i18n key under `brands.validation.` with its parameters. */
 export interface ValidationMessage {
   key: string;
@@ -112,14 +126,7 @@ export function emptyBrandForm(): BrandFormValues {
   return { name: '', kind: 'OWN', keywords: '', hashtags: '', handles: '', excludedTerms: '' };
 }
 
-export function brandToForm(brand: {
-  name: string;
-  kind: 'OWN' | 'COMPETITOR';
-  keywords: readonly string[];
-  hashtags: readonly string[];
-  handles: readonly string[];
-  excludedTerms: readonly string[];
-}): BrandFormValues {
+export function brandToForm(brand: BrandValues): BrandFormValues {
   return {
     name: brand.name,
     kind: brand.kind,

@@ -3,9 +3,9 @@ import { GraphQLError } from 'graphql';
 import { looksLikeApiKey, parseApiKey } from '../../modules/api-keys/api-key-token.js';
 import type { AccessTokens } from '../auth/access-token.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
+import { isUuid } from '../uuid.js';
 import type { Principal, RequestContext } from './request-context.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCALES = ['es', 'en', 'ru'];
 
 /** What a transport hands over: HTTP headers, or graphql-ws connection parameters. */
@@ -80,7 +80,7 @@ async function principalFrom(
 
 function parseTenantHeader(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
-  if (!UUID.test(value)) {
+  if (!isUuid(value)) {
     const error = new AppError(ErrorCode.BadUserInput, 'X-Tenant-Id: is not a valid tenant id', {
       fields: [{ field: 'X-Tenant-Id', message: 'is not a valid tenant id' }],
     });

@@ -1,12 +1,13 @@
+import { isUuid } from '../uuid.js';
+
 /**
  * Values written into SQL text, for the few statements sent without parameters (see
  * `OperationScopes.script`): only shapes that cannot carry anything but their value pass.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNSIGNED_INTEGER = /^\d{1,18}$/;
 
 export function uuidLiteral(value: string): string {
-  if (!UUID.test(value)) throw new TypeError('not a UUID');
+  if (!isUuid(value)) throw new TypeError('not a UUID');
   return `'${value.toLowerCase()}'::uuid`;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { badUserInput } from '../errors/app-error.js';
+import { isUuid } from '../uuid.js';
 
 /** Validates an input at the edge; every problem names its field path (`input.hashtags.2`). */
 export function parseInput<S extends z.ZodType>(
@@ -17,10 +18,8 @@ export function parseInput<S extends z.ZodType>(
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids are UUIDs; anything else is a bad input naming the argument, never a database error. */
 export function requireId(value: string, field = 'id'): string {
-  if (!UUID.test(value)) throw badUserInput([{ field, message: 'is not a valid id' }]);
+  if (!isUuid(value)) throw badUserInput([{ field, message: 'is not a valid id' }]);
   return value.toLowerCase();
 }

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
+import { isUuid } from '../../../platform/uuid.js';
 import type { MetaWebhookService } from './meta-webhook.service.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where the callback lives: `${META_WEBHOOK_BASE}/:tenantId/:connectorId`. */
 export const META_WEBHOOK_BASE = '/webhooks/meta';
 
@@ -63,7 +63,7 @@ export function metaWebhookRouter(service: MetaWebhookService): Router {
 
 function idsOf(req: Request): { tenantId: string; connectorId: string } | null {
   const { tenantId, connectorId } = req.params as Record<string, string>;
-  if (!tenantId || !connectorId || !UUID.test(tenantId) || !UUID.test(connectorId)) return null;
+  if (!tenantId || !connectorId || !isUuid(tenantId) || !isUuid(connectorId)) return null;
   return { tenantId: tenantId.toLowerCase(), connectorId: connectorId.toLowerCase() };
 }
 

@@ -18,6 +18,8 @@
 //   BENCH_STAGGER=1         tenants publish spread over the tick instead of all at its start
 //   BENCH_SUBSCRIBERS=100   per tenant
 //   BENCH_DRAIN_SECONDS=5   how long deliveries may still arrive after publishing stops
+//   BENCH_WARMUP_SECONDS=5  publishing at the rate, uncounted, before the measured window
+//   BENCH_TIMELINE=1        print each second's delivery p99 and max and mutation p99
 //   BENCH_PROFILE=1         profile the (first) api process over each publishing window
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -53,6 +55,8 @@ const STAGGER = process.env.BENCH_STAGGER === '1';
 const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const TENANTS = 10;
 // Stop a configuration early once this many seconds of deliveries are owed, or the last
 // second's p99 is above COLLAPSE_P99_MS, or this many mutations are still in flight.
@@ -197,6 +201,77 @@ const post = (tenant: number, externalId: string, text: string) => ({
   author: { handle: `@fan_${tenant}_${externalId.length % 7}`, followers: 300 },
 });
 
+/**
+ * Publishes `rate` mentions per second through `api` until stopped: each tenant its share once
+ * per tick, all at the tick (a burst of TENANTS mutations) or, with BENCH_STAGGER=1, tenant k
+ * at k/TENANTS of the tick (sources that do not keep time with each other). Ids are
+ * `<label>~<tenant>~<n>~<publish epoch ms>`; `published[t]` collects the n the api stored and
+ * matched.
+ */
+function startPublishing(
+  api: ApiProcess,
+  token: string,
+  tenants: readonly BenchTenant[],
+  rate: number,
+  label: 'warm' | 'f',
+) {
+  const published: number[][] = tenants.map(() => []);
+  const mutationMs: number[] = [];
+  const failures = { count: 0, first: '' };
+  const counters = tenants.map(() => 0);
+  const sentBy = tenants.map(() => 0);
+  let inFlight = 0;
+  const started = performance.now();
+  const tick = (k: number) => {
+    const due =
+      Math.floor(((performance.now() - started) / 1000) * (rate / TENANTS)) - (sentBy[k] ?? 0);
+    if (due <= 0) return;
+    sentBy[k] = (sentBy[k] ?? 0) + due;
+    inFlight++;
+    const at = now();
+    const input = Array.from({ length: due }, () => {
+      const n = counters[k] ?? 0;
+      counters[k] = n + 1;
+      return post(
+        k,
+        `${label}~${k}~${n}~${at.toFixed(2)}`,
+        `Brand T${k} live post number ${n}, love it`,
+      );
+    });
+    publish(api, token, tenants[k]?.id ?? '', input)
+      .then((rows) => {
+        mutationMs.push(now() - at);
+        for (const row of rows)
+          if (row.outcome === 'STORED' && row.matched)
+            published[k]?.push(Number(row.externalId.split('~')[2]));
+      })
+      .catch((error: Error) => {
+        failures.count++;
+        failures.first ||= error.message.slice(0, 300);
+      })
+      .finally(() => {
+        inFlight--;
+      });
+  };
+  const timers: NodeJS.Timeout[] = [];
+  const starters = tenants.map((_, k) =>
+    setTimeout(
+      () => timers.push(setInterval(() => tick(k), TICK_MS)),
+      STAGGER ? (k * TICK_MS) / TENANTS : 0,
+    ),
+  );
+  return {
+    published,
+    mutationMs,
+    failures,
+    started,
+    inFlight: () => inFlight,
+    stop() {
+      for (const timer of [...starters, ...timers]) clearTimeout(timer);
+    },
+  };
+}
+
 async function runOne(
   config: 'single' | 'replicas',
   subscription: string,
@@ -257,76 +332,46 @@ async function runOne(
       await sleep(250);
       status = await host.call<Status>('status');
     }
+    // Then the full rate for a while, uncounted: a fresh process's first seconds under load (JIT
+    // compilation, heap growth) are not the sustained latency the aim is about.
+    if (WARMUP_SECONDS > 0) {
+      const warm = startPublishing(publisherApi, accessToken, tenants, rate, 'warm');
+      await sleep(WARMUP_SECONDS * 1000);
+      warm.stop();
+      while (warm.inFlight() > 0) await sleep(50);
+    }
     await sleep(1_000);
-    await host.call<Status>('status'); // resets the per-second window
+    status = await host.call<Status>('status'); // resets the per-second window
     const receivedBefore = status.received;
 
     const apiBefore = apis.map((a) => processCpuMs(a.process.pid));
     const pgCpu = await pgCpuMeter(ownerUrl, database);
     const clientBefore = processCpuMs(host.child.pid);
     const publisherBefore = ownCpuMs();
-    const published: number[][] = tenants.map(() => []);
-    const counters = tenants.map(() => 0);
-    const mutationMs: number[] = [];
-    let inFlight = 0;
-    let failures = 0;
-    let firstFailure = '';
     let collapsed = '';
     if (profileFile) startProfiling(publisherApi);
-    const started = performance.now();
-    // Each tenant publishes its share of the rate once per tick; all at the tick (a burst of
-    // TENANTS mutations) or, with BENCH_STAGGER=1, tenant k at k/TENANTS of the tick (sources
-    // that do not keep time with each other).
-    const sentBy = tenants.map(() => 0);
-    const tick = (k: number) => {
-      const due =
-        Math.floor(((performance.now() - started) / 1000) * (rate / TENANTS)) - (sentBy[k] ?? 0);
-      if (due <= 0) return;
-      sentBy[k] = (sentBy[k] ?? 0) + due;
-      inFlight++;
-      const at = now();
-      const input = Array.from({ length: due }, () => {
-        const n = counters[k] ?? 0;
-        counters[k] = n + 1;
-        return post(
-          k,
-          `f~${k}~${n}~${at.toFixed(2)}`,
-          `Brand T${k} live post number ${n}, love it`,
-        );
-      });
-      publish(publisherApi, accessToken, tenants[k]?.id ?? '', input)
-        .then((rows) => {
-          mutationMs.push(now() - at);
-          for (const row of rows)
-            if (row.outcome === 'STORED' && row.matched)
-              published[k]?.push(Number(row.externalId.split('~')[2]));
-        })
-        .catch((error: Error) => {
-          failures++;
-          firstFailure ||= error.message.slice(0, 300);
-        })
-        .finally(() => {
-          inFlight--;
-        });
-    };
-    const timers: NodeJS.Timeout[] = [];
-    const starters = tenants.map((_, k) =>
-      setTimeout(
-        () => timers.push(setInterval(() => tick(k), TICK_MS)),
-        STAGGER ? (k * TICK_MS) / TENANTS : 0,
-      ),
-    );
+    const load = startPublishing(publisherApi, accessToken, tenants, rate, 'f');
+    const { published, mutationMs, started } = load;
     let lastCheck = performance.now();
+    let mutationsShown = 0;
     try {
       while (performance.now() - started < SECONDS * 1000) {
         await sleep(250);
-        if (inFlight > MAX_IN_FLIGHT) {
-          collapsed = `${inFlight} mutations in flight`;
+        if (load.inFlight() > MAX_IN_FLIGHT) {
+          collapsed = `${load.inFlight()} mutations in flight`;
           break;
         }
         if (performance.now() - lastCheck >= 1000) {
           lastCheck = performance.now();
           const s = await host.call<Status>('status');
+          if (TIMELINE) {
+            const second = mutationMs.slice(mutationsShown).sort((a, b) => a - b);
+            mutationsShown = mutationMs.length;
+            console.log(
+              `  ${((lastCheck - started) / 1000).toFixed(0)} s: deliveries p99 ${Math.round(s.lastP99)} max ${Math.round(s.lastMax)} ms, ` +
+                `mutations p99 ${Math.round(second[Math.floor(second.length * 0.99)] ?? Number.NaN)} ms`,
+            );
+          }
           const expected = published.reduce((sum, list) => sum + list.length, 0) * PER_TENANT;
           const backlog = expected - (s.received - receivedBefore);
           if (backlog > rate * PER_TENANT * COLLAPSE_BACKLOG_SECONDS) {
@@ -340,13 +385,13 @@ async function runOne(
         }
       }
     } finally {
-      for (const timer of [...starters, ...timers]) clearTimeout(timer);
+      load.stop();
     }
     const publishedMs = performance.now() - started;
     if (profileFile) await stopProfiling(publisherApi);
     // Drain: in-flight mutations finish, then deliveries until all expected arrived.
     const drainUntil = performance.now() + DRAIN_SECONDS * 1000 + (collapsed ? 0 : 5_000);
-    while (inFlight > 0 && performance.now() < drainUntil) await sleep(50);
+    while (load.inFlight() > 0 && performance.now() < drainUntil) await sleep(50);
     const total = () => published.reduce((sum, list) => sum + list.length, 0);
     const drainEnd = performance.now() + DRAIN_SECONDS * 1000;
     for (;;) {
@@ -364,7 +409,8 @@ async function runOne(
     const pgCpuMs = await pgCpu();
     const publisherCpuMs = ownCpuMs() - publisherBefore;
     const results = await host.call<Results>('results', { published });
-    if (failures) collapsed ||= `${failures} failed mutations: ${firstFailure}`;
+    if (load.failures.count)
+      collapsed ||= `${load.failures.count} failed mutations: ${load.failures.first}`;
     mutationMs.sort((a, b) => a - b);
     if (profileFile && existsSync(profileFile))
       printProfile(profileFile, `${config} ${subscription} @ ${rate}/s`, {

@@ -347,6 +347,45 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await subscriber.close();
   });
 
+  it('keeps an agency member’s and an API key’s subscriptions through the re-checks, and ends the key’s once revoked', async () => {
+    const url = suite.api.graphqlUrl;
+    const { world } = suite;
+    const owner = {
+      token: (await signIn(url, world.users.aOWNER.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.a,
+    };
+    const created = await gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      url,
+      'mutation { createApiKey(input: { name: "feed reader", role: VIEWER }) { secret apiKey { id } } }',
+      {},
+      owner,
+    );
+    const key = created.data?.createApiKey;
+    // North runs tenant A: its member reaches A through the agency alone.
+    const agencyMember = await signIn(url, world.users.northMember.email, PASSWORD);
+    const viaAgency = new FeedSubscriber(url, agencyMember.accessToken, world.tenants.a);
+    const viaKey = new FeedSubscriber(url, key?.secret ?? '', world.tenants.a);
+    // Past a few of the once-a-second re-checks.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const [stored] = await ingest(url, agentA, [post()]);
+    await viaAgency.waitFor(1);
+    await viaKey.waitFor(1);
+    expect(viaAgency.events.map((event) => event.mention.id)).toEqual([stored?.mentionId]);
+    expect(viaKey.events.map((event) => event.mention.id)).toEqual([stored?.mentionId]);
+
+    const revoked = await gql(
+      url,
+      'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id: key?.apiKey.id },
+      owner,
+    );
+    expect(revoked.errors, JSON.stringify(revoked.errors)).toBeUndefined();
+    await expect.poll(() => viaKey.completed, { timeout: 3_000 }).toBe(true);
+    expect(viaAgency.completed).toBe(false);
+    expect([...viaAgency.errors, ...viaKey.errors]).toEqual([]);
+    await Promise.all([viaAgency.close(), viaKey.close()]);
+  });
+
   it('ends the subscription of a member removed from the tenant', async () => {
     const url = suite.api.graphqlUrl;
     const { world } = suite;

@@ -49,13 +49,11 @@ export class MentionActionsService {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
     if (userId) {
-      const [member] = await manager.query(
-        `SELECT 1 FROM membership WHERE tenant_id = $1 AND user_id = $2
-         UNION ALL
-         SELECT 1 FROM agency_membership am JOIN tenant t ON t.agency_id = am.agency_id WHERE t.id = $1 AND am.user_id = $2`,
-        [tenantId, requireId(userId, 'userId')],
-      );
-      if (!member)
+      const [{ works }] = await manager.query('SELECT app.works_in_tenant($2, $1) AS works', [
+        tenantId,
+        requireId(userId, 'userId'),
+      ]);
+      if (!works)
         throw badUserInput([{ field: 'userId', message: 'is not a member of this tenant' }]);
     }
     const [, affected] = await manager.query(

@@ -1,10 +1,15 @@
-import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionType } from './mention.type.js';
 import { type MentionRow, toMention } from './mention-row.js';
-import { feedDispatchScript, READ_FEED, readFeedScript } from './mention-statements.js';
+import {
+  feedDispatchScript,
+  liveFeedReadersScript,
+  READ_FEED,
+  readFeedScript,
+} from './mention-statements.js';
 
 const SWEEP_INTERVAL_MS = 30_000;
 
@@ -134,28 +139,17 @@ export class MentionFeedService {
 
   /**
    * Which of the tenant's feed readers may still read: live session (or unrevoked key) and
-   * still a member, directly or through the tenant's agency. One query for all of them, so a
-   * process holding many subscriptions re-checks them all every second cheaply.
+   * still working in the tenant. One round trip for all of them, so a process holding many
+   * subscriptions re-checks them all every second cheaply.
    */
   async stillAllowed(tenantId: string, readers: readonly FeedReader[]): Promise<boolean[]> {
-    const users = readers.flatMap((reader) => (reader.kind === 'user' ? [reader] : []));
+    const sessions = readers.flatMap((reader) => (reader.kind === 'user' ? [reader] : []));
     const keys = readers.flatMap((reader) => (reader.kind === 'apiKey' ? [reader.apiKeyId] : []));
-    const allowed = await this.scopes.run(systemContext(tenantId), async (manager) => {
-      const sessions: Array<{ session_id: string }> = await manager.query(
-        `SELECT s.session_id FROM unnest($2::uuid[], $3::uuid[]) AS s(user_id, session_id)
-         WHERE EXISTS (SELECT 1 FROM refresh_token r
-                       WHERE r.family_id = s.session_id AND r.user_id = s.user_id AND r.revoked_at IS NULL)
-           AND (EXISTS (SELECT 1 FROM membership m WHERE m.tenant_id = $1 AND m.user_id = s.user_id)
-                OR EXISTS (SELECT 1 FROM agency_membership am JOIN tenant t ON t.agency_id = am.agency_id
-                           WHERE t.id = $1 AND am.user_id = s.user_id))`,
-        [tenantId, users.map((user) => user.userId), users.map((user) => user.sessionId)],
-      );
-      const liveKeys: Array<{ id: string }> = await manager.query(
-        'SELECT id FROM api_key WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) AND revoked_at IS NULL',
-        [tenantId, keys],
-      );
-      return new Set([...sessions.map((row) => row.session_id), ...liveKeys.map((row) => row.id)]);
-    });
+    const [rows] = await this.scopes.script(
+      tenantId,
+      liveFeedReadersScript(tenantId, sessions, keys),
+    );
+    const allowed = new Set(((rows ?? []) as Array<{ reader: string }>).map((row) => row.reader));
     return readers.map((reader) =>
       allowed.has(reader.kind === 'user' ? reader.sessionId : reader.apiKeyId),
     );

@@ -1,4 +1,8 @@
-import { unsignedIntegerLiteral, uuidLiteral } from '../../platform/database/sql-literals.js';
+import {
+  unsignedIntegerLiteral,
+  uuidArrayLiteral,
+  uuidLiteral,
+} from '../../platform/database/sql-literals.js';
 import { MENTION_COLUMNS } from './mention-row.js';
 
 // The listening path's hot statements, some as one-round-trip scripts (OperationScopes.script).
@@ -107,5 +111,30 @@ export function readFeedScript(tenantId: string, cursor: string, limit: number):
       unsignedIntegerLiteral(cursor),
       unsignedIntegerLiteral(limit),
     ),
+  ];
+}
+
+/**
+ * Which of a tenant's feed readers may still read, as the statement of a one-round-trip
+ * script: a user's sign-in session is alive and they still work in the tenant; an API key is
+ * not revoked. Answers the session ids and key ids that pass.
+ */
+export function liveFeedReadersScript(
+  tenantId: string,
+  sessions: ReadonlyArray<{ readonly userId: string; readonly sessionId: string }>,
+  apiKeyIds: readonly string[],
+): string[] {
+  const tenant = uuidLiteral(tenantId);
+  const users = uuidArrayLiteral(sessions.map((session) => session.userId));
+  const sessionIds = uuidArrayLiteral(sessions.map((session) => session.sessionId));
+  return [
+    `SELECT s.session_id::text AS reader
+     FROM unnest(${users}, ${sessionIds}) AS s(user_id, session_id)
+     WHERE EXISTS (SELECT 1 FROM refresh_token r
+                   WHERE r.family_id = s.session_id AND r.user_id = s.user_id AND r.revoked_at IS NULL)
+       AND app.works_in_tenant(s.user_id, ${tenant})
+     UNION ALL
+     SELECT id::text FROM api_key
+     WHERE tenant_id = ${tenant} AND id = ANY (${uuidArrayLiteral(apiKeyIds)}) AND revoked_at IS NULL`,
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unsignedIntegerLiteral, uuidLiteral } from './sql-literals.js';
+import { unsignedIntegerLiteral, uuidArrayLiteral, uuidLiteral } from './sql-literals.js';
 
 describe('SQL literals', () => {
   it('writes a UUID as a typed literal, lower-cased', () => {
@@ -15,6 +15,21 @@ describe('SQL literals', () => {
     '',
   ])('refuses %j as a UUID', (value) => {
     expect(() => uuidLiteral(value)).toThrow('not a UUID');
+  });
+
+  it('writes a list of UUIDs as one typed array, and refuses it if any element is not one', () => {
+    expect(uuidArrayLiteral([])).toBe('ARRAY[]::uuid[]');
+    expect(
+      uuidArrayLiteral([
+        '0190a1b2-c3d4-7e5f-8a9b-000000000003',
+        '0190A1B2-C3D4-7E5F-8A9B-000000000004',
+      ]),
+    ).toBe(
+      "ARRAY['0190a1b2-c3d4-7e5f-8a9b-000000000003'::uuid, '0190a1b2-c3d4-7e5f-8a9b-000000000004'::uuid]::uuid[]",
+    );
+    expect(() =>
+      uuidArrayLiteral(['0190a1b2-c3d4-7e5f-8a9b-000000000003', "x']::uuid[]; --"]),
+    ).toThrow('not a UUID');
   });
 
   it('writes unsigned integers and refuses anything else', () => {

@@ -11,6 +11,11 @@ export function uuidLiteral(value: string): string {
   return `'${value.toLowerCase()}'::uuid`;
 }
 
+/** A list of UUIDs as one `uuid[]` literal (empty allowed). */
+export function uuidArrayLiteral(values: readonly string[]): string {
+  return `ARRAY[${values.map(uuidLiteral).join(', ')}]::uuid[]`;
+}
+
 export function unsignedIntegerLiteral(value: string | number): string {
   const text = String(value);
   if (!UNSIGNED_INTEGER.test(text)) throw new TypeError('not an unsigned integer');

@@ -3,6 +3,7 @@ import { Listening1764100000000 } from './1764100000000-listening.js';
 import { Connectors1764200000000 } from './1764200000000-connectors.js';
 import { ContactTimeline1764300000000 } from './1764300000000-contact-timeline.js';
 import { OutboxVacuum1764400000000 } from './1764400000000-outbox-vacuum.js';
+import { WorksInTenant1764500000000 } from './1764500000000-works-in-tenant.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Connectors1764200000000,
   ContactTimeline1764300000000,
   OutboxVacuum1764400000000,
+  WorksInTenant1764500000000,
 ];

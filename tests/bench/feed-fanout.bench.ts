@@ -18,6 +18,7 @@
 //   BENCH_STAGGER=1         tenants publish spread over the tick instead of all at its start
 //   BENCH_SUBSCRIBERS=100   per tenant
 //   BENCH_DRAIN_SECONDS=5   how long deliveries may still arrive after publishing stops
+//   BENCH_RUNS=1            runs of each configuration; with more, also their latencies pooled
 //   BENCH_WARMUP_SECONDS=5  publishing at the rate, uncounted, before the measured window
 //   BENCH_TIMELINE=1        print each second's delivery p99 and max and mutation p99
 //   BENCH_PROFILE=1         profile the (first) api process over each publishing window
@@ -56,6 +57,7 @@ const PER_TENANT = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const TIMELINE = process.env.BENCH_TIMELINE === '1';
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const TENANTS = 10;
 // Stop a configuration early once this many seconds of deliveries are owed, or the last
@@ -95,6 +97,9 @@ interface Results {
   p90: number;
   p99: number;
   max: number;
+  /** [bucket, count] of the non-empty latency buckets, `bucketsPerMs` to the millisecond. */
+  histogram: Array<[number, number]>;
+  bucketsPerMs: number;
 }
 
 /** The subscriber process, driven by request/answer messages. */
@@ -440,12 +445,51 @@ async function runOne(
   }
 }
 
+interface Pooled {
+  config: string;
+  subscription: string;
+  rate: number;
+  runs: Outcome[];
+  p50: number;
+  p99: number;
+}
+
+/** The runs' deliveries as one distribution (merged histograms), beside each run's p99. */
+function pool(runs: Outcome[]): Pooled {
+  const counts = new Map<number, number>();
+  for (const { results } of runs)
+    for (const [bucket, count] of results.histogram)
+      counts.set(bucket, (counts.get(bucket) ?? 0) + count);
+  const buckets = [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  const total = buckets.reduce((sum, [, count]) => sum + count, 0);
+  const perMs = runs[0]?.results.bucketsPerMs ?? 1;
+  const percentile = (fraction: number) => {
+    const rank = Math.max(1, Math.ceil(fraction * total));
+    let seen = 0;
+    for (const [bucket, count] of buckets) {
+      seen += count;
+      if (seen >= rank) return bucket / perMs;
+    }
+    return Number.NaN;
+  };
+  const [first] = runs;
+  return {
+    config: first?.config ?? '',
+    subscription: first?.subscription ?? '',
+    rate: first?.rate ?? 0,
+    runs,
+    p50: percentile(0.5),
+    p99: percentile(0.99),
+  };
+}
+
 async function main() {
   const server = await startPostgresServer();
   const name = `scrm_bench_${newId().slice(-8)}`;
   await withClient(server.url, (db) => db.query(`CREATE DATABASE ${name}`));
   const ownerUrl = databaseUrl(server.url, name);
   const outcomes: Outcome[] = [];
+  const pooled: Pooled[] = [];
   try {
     await migrate(ownerUrl, 'socialcrm_app_test');
     const world = await createWorld(ownerUrl);
@@ -461,26 +505,31 @@ async function main() {
     for (const config of CONFIGS) {
       for (const subscription of SUBSCRIPTIONS)
         for (const rate of RATES) {
-          // Each run starts from a vacuumed database, as a long-running one whose autovacuum
-          // keeps up would be: the runs before it leave dead outbox rows and stale statistics.
-          await withClient(ownerUrl, (db) => db.query('VACUUM ANALYZE'));
-          const outcome = await runOne(
-            config,
-            subscription,
-            rate,
-            ownerUrl,
-            name,
-            world.users.aOWNER.email,
-            tenants,
-          );
-          outcomes.push(outcome);
-          const r = outcome.results;
-          console.log(
-            `${config} ${subscription} @ ${rate}/s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ` +
-              `${r.delivered}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.missing} missing` +
-              `${outcome.collapsed ? ` — COLLAPSED: ${outcome.collapsed}` : ''}`,
-          );
-          if (r.errors) console.log(`  subscriber errors: ${r.errors} (${r.firstError})`);
+          const runs: Outcome[] = [];
+          for (let run = 0; run < RUNS; run++) {
+            // Each run starts from a vacuumed database, as a long-running one whose autovacuum
+            // keeps up would be: the runs before it leave dead outbox rows and stale statistics.
+            await withClient(ownerUrl, (db) => db.query('VACUUM ANALYZE'));
+            const outcome = await runOne(
+              config,
+              subscription,
+              rate,
+              ownerUrl,
+              name,
+              world.users.aOWNER.email,
+              tenants,
+            );
+            runs.push(outcome);
+            const r = outcome.results;
+            console.log(
+              `${config} ${subscription} @ ${rate}/s: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, ` +
+                `${r.delivered}/${r.expected} delivered, ${r.duplicates} duplicates, ${r.missing} missing` +
+                `${outcome.collapsed ? ` — COLLAPSED: ${outcome.collapsed}` : ''}`,
+            );
+            if (r.errors) console.log(`  subscriber errors: ${r.errors} (${r.firstError})`);
+          }
+          outcomes.push(...runs);
+          if (RUNS > 1) pooled.push(pool(runs));
         }
     }
   } finally {
@@ -494,7 +543,7 @@ async function main() {
   );
   console.table(
     outcomes.map((o) => ({
-      config: o.config === 'single' ? '1 process' : '2 replicas + Redis',
+      config: configLabel(o.config),
       subscription: o.subscription,
       'mentions/s': o.rate,
       s: o.seconds.toFixed(1),
@@ -515,6 +564,25 @@ async function main() {
       status: o.collapsed ? `COLLAPSED (${o.collapsed})` : 'ok',
     })),
   );
+  if (!pooled.length) return;
+  console.log(
+    `\nEach configuration's ${RUNS} runs pooled (all their deliveries as one distribution):`,
+  );
+  console.table(
+    pooled.map((p) => ({
+      config: configLabel(p.config),
+      subscription: p.subscription,
+      'mentions/s': p.rate,
+      deliveries: p.runs.reduce((sum, run) => sum + run.results.delivered, 0),
+      'p50 ms': p.p50.toFixed(1),
+      'p99 ms': p.p99.toFixed(1),
+      'max ms': Math.round(Math.max(...p.runs.map((run) => run.results.max))),
+      "each run's p99 ms": p.runs.map((run) => Math.round(run.results.p99)).join(', '),
+      collapsed: p.runs.filter((run) => run.collapsed).length,
+    })),
+  );
 }
+
+const configLabel = (config: string) => (config === 'single' ? '1 process' : '2 replicas + Redis');
 
 await main();

@@ -21,6 +21,10 @@ let errors = 0;
 let completed = 0;
 let firstError = '';
 let window = [];
+// Every latency also in 0.1 ms buckets (the last one holds everything from 10 s), so that the
+// parent can pool several runs into one distribution.
+const BUCKETS_PER_MS = 10;
+const histogram = new Uint32Array(10_000 * BUCKETS_PER_MS + 1);
 
 function record(latency) {
   if (received === latencies.length) {
@@ -30,6 +34,7 @@ function record(latency) {
   }
   latencies[received++] = latency;
   window.push(latency);
+  histogram[Math.min(histogram.length - 1, Math.max(0, Math.round(latency * BUCKETS_PER_MS)))]++;
 }
 
 function onEvent(subscriber, externalId) {
@@ -143,6 +148,9 @@ const handlers = {
       errors,
       completed,
       firstError,
+      // Sparse: [bucket, count] pairs of the non-empty buckets.
+      histogram: [...histogram.entries()].filter(([, count]) => count > 0),
+      bucketsPerMs: BUCKETS_PER_MS,
       p50: percentile(sorted, 0.5),
       p90: percentile(sorted, 0.9),
       p99: percentile(sorted, 0.99),

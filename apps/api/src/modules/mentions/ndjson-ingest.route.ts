@@ -9,7 +9,11 @@ import type { OperationScopes } from '../../platform/database/operation-scope.js
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome } from './mention-enums.js';
-import type { MentionIngestionService, PreparedBatch } from './mention-ingestion.service.js';
+import type {
+  IngestRules,
+  MentionIngestionService,
+  PreparedBatch,
+} from './mention-ingestion.service.js';
 
 const BATCH = 500;
 const MAX_LINE = 64 * 1024;
@@ -31,8 +35,9 @@ export function ndjsonIngestRoute(deps: {
   ingestion: MentionIngestionService;
 }): RequestHandler {
   return async (req, res) => {
-    const ctx = await authorise(req, res, deps);
-    if (!ctx) return;
+    const authorised = await authorise(req, res, deps);
+    if (!authorised) return;
+    const { ctx, rules } = authorised;
     res.status(200).type('application/x-ndjson');
     const summary = { stored: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0 };
     const answer = (line: number, result: Omit<IngestResult, 'index'>) => {
@@ -41,10 +46,8 @@ export function ndjsonIngestRoute(deps: {
       res.write(`${JSON.stringify({ line, ...result })}\n`);
     };
     let pending: PendingLine[] = [];
-    // Brands are compiled (and the lead setting read) once per request; each batch is understood (CPU) while the previous
-    // one is being stored (database), with at most one batch in the database at a time.
-    const scoped: RequestContext = { ...ctx };
-    const rules = await deps.scopes.run(scoped, () => deps.ingestion.rules(scoped));
+    // Each batch is understood (CPU) while the previous one is being stored (database), with at most one batch in the
+    // database at a time.
     let storing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!pending.length) return;
@@ -95,11 +98,15 @@ export function ndjsonIngestRoute(deps: {
   };
 }
 
+/**
+ * The caller, checked (AGENT or higher in the tenant), and in the same transaction the rules
+ * the whole request follows: brands compiled and the lead setting read once per request.
+ */
 async function authorise(
   req: Request,
   res: Response,
-  deps: { scopes: OperationScopes; tokens: AccessTokens },
-): Promise<RequestContext | null> {
+  deps: { scopes: OperationScopes; tokens: AccessTokens; ingestion: MentionIngestionService },
+): Promise<{ ctx: RequestContext; rules: IngestRules } | null> {
   try {
     const ctx = await contextFromCredentials(
       {
@@ -111,10 +118,13 @@ async function authorise(
       deps.tokens,
     );
     if (ctx.principal.kind === 'anonymous') throw unauthenticated();
-    const access = await deps.scopes.run({ ...ctx }, async (_manager, granted) => granted);
-    if (!roleAtLeast(access.role, TenantRole.AGENT))
-      throw forbidden('Requires the AGENT role or higher');
-    return ctx;
+    const scoped: RequestContext = { ...ctx };
+    const rules = await deps.scopes.run(scoped, async (_manager, granted) => {
+      if (!roleAtLeast(granted.role, TenantRole.AGENT))
+        throw forbidden('Requires the AGENT role or higher');
+      return deps.ingestion.rules(scoped);
+    });
+    return { ctx, rules };
   } catch (error) {
     const { code, status, message } = describeRefusal(error);
     res.status(status).json({ error: { code, message } });

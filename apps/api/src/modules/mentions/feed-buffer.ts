@@ -21,19 +21,17 @@ export class FeedBuffer {
   ) {
     this.from = Number(start);
     this.headSeq = this.from;
-    this.head = start;
   }
 
   /** The last seq the buffer knows of (entries may end before it: gaps are not entries). */
-  head: string;
+  get head(): string {
+    return String(this.headSeq);
+  }
 
   /** Appends the entries beyond the head, then moves the head to `head`; true if any was new. */
   append(entries: readonly FeedEntry[], head: string): boolean {
     const fresh = entries.filter((entry) => Number(entry.cursor) > this.headSeq);
-    if (Number(head) > this.headSeq) {
-      this.head = head;
-      this.headSeq = Number(head);
-    }
+    this.headSeq = Math.max(this.headSeq, Number(head));
     if (!fresh.length) return false;
     this.lastAfter = null;
     this.entries.push(...fresh);

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
+import { badUserInput } from '../../platform/errors/app-error.js';
 import { endOnRefusal, FeedSubscriber } from './feed-subscriber.js';
 import type { MentionFilter } from './inputs/mention-filter.input.js';
 import type { FeedEntry, MentionFeedService } from './mention-feed.service.js';
@@ -25,14 +26,14 @@ export class LiveMentionFeed {
     filter: MentionFilter,
     after: string | null,
   ): Promise<AsyncGenerator<FeedEntry>> {
-    const head = await this.feed.headInOwnTransaction(ctx);
-    return this.follow(ctx, filter, after ?? head, head, false) as AsyncGenerator<FeedEntry>;
+    return entriesOf(await this.openBatches(ctx, filter, after));
   }
 
   /**
    * The same feed, as batches: everything that arrived since the last one. Subscribers at the
    * same cursor receive the same array (their execution and JSON are shared) unless their
-   * filter leaves part of it out.
+   * filter leaves part of it out. From `after`, or from now; a cursor beyond the feed's head
+   * was never handed out.
    */
   async openBatches(
     ctx: RequestContext,
@@ -40,19 +41,17 @@ export class LiveMentionFeed {
     after: string | null,
   ): Promise<AsyncGenerator<readonly FeedEntry[]>> {
     const head = await this.feed.headInOwnTransaction(ctx);
-    return this.follow(ctx, filter, after ?? head, head, true) as AsyncGenerator<
-      readonly FeedEntry[]
-    >;
+    if (after !== null && BigInt(after) > BigInt(head))
+      throw badUserInput([{ field: 'after', message: 'is not a cursor of this feed' }]);
+    return this.follow(ctx, filter, after ?? head, head);
   }
 
-  /** Yields batches, or their entries one by one (the same objects for every subscriber). */
   private async *follow(
     ctx: RequestContext,
     filter: MentionFilter,
     from: string,
     head: string,
-    batched: boolean,
-  ): AsyncGenerator<FeedEntry | readonly FeedEntry[]> {
+  ): AsyncGenerator<readonly FeedEntry[]> {
     const member = new FeedSubscriber(ctx);
     const { channel, leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let cursor = from;
@@ -67,8 +66,7 @@ export class LiveMentionFeed {
         }
         cursor = entries[entries.length - 1]?.cursor ?? cursor;
         const accepted = entries.filter((entry) => feedFilterAccepts(filter, entry.mention));
-        if (!batched) yield* accepted;
-        else if (accepted.length) yield accepted.length === entries.length ? entries : accepted;
+        if (accepted.length) yield accepted.length === entries.length ? entries : accepted;
       }
     } finally {
       leave();
@@ -79,4 +77,11 @@ export class LiveMentionFeed {
   private catchUp(ctx: RequestContext, cursor: string): Promise<FeedEntry[] | null> {
     return this.feed.readAfter(ctx, cursor, PAGE).catch(endOnRefusal);
   }
+}
+
+/** Batches entry by entry (the same entry objects for every subscriber). */
+async function* entriesOf(
+  batches: AsyncGenerator<readonly FeedEntry[]>,
+): AsyncGenerator<FeedEntry> {
+  for await (const batch of batches) yield* batch;
 }

@@ -36,7 +36,7 @@ export class LiveSpikeAlerts {
     head: string,
   ): AsyncGenerator<VolumePoint> {
     const member = new FeedSubscriber(ctx);
-    member.woken = true; // judge today once at the start
+    member.wake(); // judge today once at the start
     const { leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
     let alerted: number | null = null;
     try {

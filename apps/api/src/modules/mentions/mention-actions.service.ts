@@ -49,9 +49,9 @@ export class MentionActionsService {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
     if (userId) {
-      const [{ works }] = await manager.query('SELECT app.works_in_tenant($2, $1) AS works', [
-        tenantId,
+      const [{ works }] = await manager.query('SELECT app.works_in_tenant($1, $2) AS works', [
         requireId(userId, 'userId'),
+        tenantId,
       ]);
       if (!works)
         throw badUserInput([{ field: 'userId', message: 'is not a member of this tenant' }]);

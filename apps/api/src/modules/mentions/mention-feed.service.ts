@@ -160,7 +160,11 @@ export class MentionFeedService {
    * start-up, then every half minute, tenant by tenant.
    */
   startSweeper(): NodeJS.Timeout {
+    // A sweep over many tenants can outlast the interval: the next one waits its turn.
+    let sweeping = false;
     const sweep = async () => {
+      if (sweeping) return;
+      sweeping = true;
       try {
         for await (const page of tenantIdPages(this.scopes)) {
           // One tenant's failure must not hold back the others' outboxes.
@@ -171,6 +175,8 @@ export class MentionFeedService {
         }
       } catch (error) {
         console.error('[api] outbox sweep failed', error);
+      } finally {
+        sweeping = false;
       }
     };
     void sweep();

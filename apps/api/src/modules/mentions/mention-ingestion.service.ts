@@ -17,7 +17,13 @@ import {
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome, SentimentLabel } from './mention-enums.js';
 import type { MentionFeedService } from './mention-feed.service.js';
-import { INGEST_RULES, UPSERT_AUTHORS, UPSERT_MENTIONS } from './mention-statements.js';
+import {
+  INGEST_RULES,
+  UPSERT_AUTHORS,
+  UPSERT_MENTIONS,
+  upsertAuthorsParams,
+  upsertMentionsParams,
+} from './mention-statements.js';
 
 interface Enriched {
   readonly index: number;
@@ -91,9 +97,9 @@ export class MentionIngestionService {
   ): Promise<IngestResult[]> {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
-    const authors = await this.upsertAuthors(ctx, tenantId, enriched);
+    const authors = await this.upsertAuthors(manager, tenantId, enriched);
     if (autoCreatesLeads) await this.makeLeads(manager, tenantId, authors);
-    const stored = await this.upsertMentions(ctx, tenantId, enriched, authors);
+    const stored = await this.upsertMentions(manager, tenantId, enriched, authors);
     await this.recordOnTimelines(manager, tenantId, enriched, authors, stored);
     if ([...stored.values()].some((row) => row.queued))
       await this.scopes.afterCommit(ctx, async () => this.feed.scheduleDispatch(tenantId));
@@ -164,23 +170,22 @@ export class MentionIngestionService {
   }
 
   private async upsertAuthors(
-    ctx: RequestContext,
+    manager: EntityManager,
     tenantId: string,
     items: readonly Enriched[],
   ): Promise<Map<string, Author>> {
     const byKey = new Map(items.map((item) => [authorKey(item), item]));
-    const authors = [...byKey.values()];
+    const authors = [...byKey.values()].map((item) => ({
+      channel: item.mention.channel,
+      handle: item.handle,
+      displayName: item.mention.author.displayName ?? null,
+      followers: item.mention.author.followers ?? null,
+    }));
     if (!authors.length) return new Map();
-    const params = [
-      tenantId,
-      authors.map(() => newId()),
-      authors.map((a) => a.mention.channel),
-      authors.map((a) => a.handle),
-      authors.map((a) => a.mention.author.displayName ?? null),
-      authors.map((a) => a.mention.author.followers ?? null),
-    ];
-    const manager = await this.scopes.manager(ctx);
-    const rows: AuthorRow[] = await manager.query(UPSERT_AUTHORS, params);
+    const rows: AuthorRow[] = await manager.query(
+      UPSERT_AUTHORS,
+      upsertAuthorsParams(tenantId, authors),
+    );
     const found = new Map(rows.map((row) => [`${row.channel}\u0000${row.handle}`, row as Author]));
     if (found.size < authors.length) {
       // Inserted meanwhile by a concurrent batch (invisible to the statement above): read them now.
@@ -188,7 +193,7 @@ export class MentionIngestionService {
         `SELECT s.id, s.channel, s.handle, s.contact_id AS "contactId" FROM social_identity s
          JOIN unnest($2::text[], $3::text[]) AS i(channel, handle) ON s.channel = i.channel AND s.handle = i.handle
          WHERE s.tenant_id = $1`,
-        [tenantId, params[2], params[3]],
+        [tenantId, authors.map((author) => author.channel), authors.map((author) => author.handle)],
       );
       for (const row of late) found.set(`${row.channel}\u0000${row.handle}`, row);
     }
@@ -256,34 +261,37 @@ export class MentionIngestionService {
   }
 
   private async upsertMentions(
-    ctx: RequestContext,
+    manager: EntityManager,
     tenantId: string,
     items: readonly Enriched[],
     authors: Map<string, Author>,
   ): Promise<Map<string, StoredMention>> {
     if (!items.length) return new Map();
-    const manager = await this.scopes.manager(ctx);
     const rows: Array<{
       id: string;
       channel: string;
       external_id: string;
       inserted: boolean;
       matched: boolean;
-    }> = await manager.query(UPSERT_MENTIONS, [
-      tenantId,
-      items.map(() => newId()),
-      items.map((i) => i.mention.channel),
-      items.map((i) => i.mention.externalId),
-      items.map((i) => i.mention.url ?? null),
-      items.map((i) => i.mention.text),
-      items.map((i) => authors.get(authorKey(i))?.id ?? null),
-      items.map((i) => `{${i.brandIds.join(',')}}`),
-      items.map((i) => i.language),
-      items.map((i) => i.sentimentScore),
-      items.map((i) => i.sentiment),
-      items.map((i) => i.reach),
-      items.map((i) => i.mention.publishedAt),
-    ]);
+    }> = await manager.query(
+      UPSERT_MENTIONS,
+      upsertMentionsParams(
+        tenantId,
+        items.map((item) => ({
+          channel: item.mention.channel,
+          externalId: item.mention.externalId,
+          url: item.mention.url ?? null,
+          body: item.mention.text,
+          authorId: authors.get(authorKey(item))?.id ?? null,
+          brandIds: item.brandIds,
+          language: item.language,
+          sentimentScore: item.sentimentScore,
+          sentiment: item.sentiment,
+          reach: item.reach,
+          publishedAt: item.mention.publishedAt,
+        })),
+      ),
+    );
     const stored = new Map(
       rows.map((row) => [
         `${row.channel}\u0000${row.external_id}`,

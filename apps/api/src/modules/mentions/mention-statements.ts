@@ -1,3 +1,4 @@
+import { newId } from '../../platform/database/new-id.js';
 import {
   unsignedIntegerLiteral,
   uuidArrayLiteral,
@@ -40,6 +41,26 @@ export const UPSERT_AUTHORS = `WITH incoming AS (
        SELECT s.id, s.channel, s.handle, s.contact_id FROM social_identity s
        JOIN incoming i ON s.tenant_id = $1 AND s.channel = i.channel AND s.handle = i.handle`;
 
+/** An author as UPSERT_AUTHORS takes it (handle without its @, lower-cased). */
+export interface AuthorUpsert {
+  readonly channel: string;
+  readonly handle: string;
+  readonly displayName: string | null;
+  readonly followers: number | null;
+}
+
+/** UPSERT_AUTHORS's parameters, in its order; authors new to the tenant get these ids. */
+export function upsertAuthorsParams(tenantId: string, authors: readonly AuthorUpsert[]): unknown[] {
+  return [
+    tenantId,
+    authors.map(() => newId()),
+    authors.map((author) => author.channel),
+    authors.map((author) => author.handle),
+    authors.map((author) => author.displayName),
+    authors.map((author) => author.followers),
+  ];
+}
+
 /** Stored and edited mentions that match a brand enter the outbox in the same statement. */
 export const UPSERT_MENTIONS = `WITH upserted AS (
        INSERT INTO mention (tenant_id, id, channel, external_id, url, body, author_identity_id, brand_ids,
@@ -61,6 +82,43 @@ export const UPSERT_MENTIONS = `WITH upserted AS (
          SELECT $1, id, CASE WHEN inserted THEN 'CREATED' ELSE 'UPDATED' END FROM upserted WHERE matched
        )
        SELECT * FROM upserted`;
+
+/** A mention as UPSERT_MENTIONS takes it, understood. */
+export interface MentionUpsert {
+  readonly channel: string;
+  readonly externalId: string;
+  readonly url: string | null;
+  readonly body: string;
+  readonly authorId: string | null;
+  readonly brandIds: readonly string[];
+  readonly language: string;
+  readonly sentimentScore: number;
+  readonly sentiment: string;
+  readonly reach: number;
+  readonly publishedAt: Date | string;
+}
+
+/** UPSERT_MENTIONS's parameters, in its order; mentions new to the tenant get these ids. */
+export function upsertMentionsParams(
+  tenantId: string,
+  mentions: readonly MentionUpsert[],
+): unknown[] {
+  return [
+    tenantId,
+    mentions.map(() => newId()),
+    mentions.map((mention) => mention.channel),
+    mentions.map((mention) => mention.externalId),
+    mentions.map((mention) => mention.url),
+    mentions.map((mention) => mention.body),
+    mentions.map((mention) => mention.authorId),
+    mentions.map((mention) => `{${mention.brandIds.join(',')}}`),
+    mentions.map((mention) => mention.language),
+    mentions.map((mention) => mention.sentimentScore),
+    mentions.map((mention) => mention.sentiment),
+    mentions.map((mention) => mention.reach),
+    mentions.map((mention) => mention.publishedAt),
+  ];
+}
 
 /**
  * A dispatch, as the statements of a one-round-trip script (OperationScopes.script): the

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { parseInput } from '../../platform/graphql/validation.js';
+import { isFeedSeq } from '../../platform/pubsub/feed-signals.js';
 import { ContactType, TimelineEventType } from '../contacts/contact.type.js';
 import { IngestMentionInput } from './inputs/ingest-mention.input.js';
 import { MentionFilterInput, mentionFilterSchema } from './inputs/mention-filter.input.js';
@@ -174,10 +175,7 @@ function feedSource(open: 'open' | 'openBatches') {
 }
 
 /** A feed cursor is a seq this feed handed out (`cursor`, or `mentionFeedCursor`). */
-const feedCursorSchema = z
-  .string()
-  .regex(/^\d{1,18}$/, 'is not a cursor of this feed')
-  .nullable();
+const feedCursorSchema = z.string().refine(isFeedSeq, 'is not a cursor of this feed').nullable();
 
 interface FeedArgs {
   filter?: unknown;

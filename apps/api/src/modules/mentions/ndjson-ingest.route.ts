@@ -46,8 +46,8 @@ export function ndjsonIngestRoute(deps: {
       res.write(`${JSON.stringify({ line, ...result })}\n`);
     };
     let pending: PendingLine[] = [];
-    // Each batch is understood (CPU) while the previous one is being stored (database), with at most one batch in the
-    // database at a time.
+    // Each batch is understood (CPU) while the previous one is being stored (database), with
+    // at most one batch in the database at a time.
     let storing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (!pending.length) return;

@@ -31,8 +31,8 @@ interface OpenScope {
  * The one way to the database: every operation runs in one transaction that starts by telling
  * PostgreSQL the user and the tenant (transaction-local settings read by the RLS policies).
  * A GraphQL operation opens it on first use and finishes it when the response is sent;
- * jobs and subscription reads use `run`, short system transactions on the feed's hot path
- * `script`. Repositories come only from `(ctx, Entity)`.
+ * jobs and subscription reads use `run`; the feed's hot-path system transactions use `script`
+ * (one round trip). Repositories come only from `(ctx, Entity)`.
  */
 export class OperationScopes {
   private readonly open = new WeakMap<RequestContext, Promise<OpenScope>>();

@@ -1,5 +1,6 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from '../errors/app-error.js';
+import { isUuid } from '../uuid.js';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -51,8 +52,6 @@ export interface KeysetCursor {
   readonly id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Cursors are opaque to clients: base64url of the keyset position. */
 export function encodeCursor(row: KeysetCursor): string {
   return Buffer.from(row.id).toString('base64url');
@@ -60,7 +59,7 @@ export function encodeCursor(row: KeysetCursor): string {
 
 export function decodeCursor(cursor: string, field = 'after'): KeysetCursor {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!UUID.test(id)) throw badUserInput([{ field, message: 'is not a valid cursor' }]);
+  if (!isUuid(id)) throw badUserInput([{ field, message: 'is not a valid cursor' }]);
   return { id };
 }
 

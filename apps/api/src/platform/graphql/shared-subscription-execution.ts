@@ -13,7 +13,7 @@ const executions = new WeakMap<object, Map<string, Execution>>();
 
 /**
  * Subscriptions as graphql-js runs them, except that an event delivered to many subscribers
- * with the same document and variables is executed once and the result shared: with hundreds
+ * with the same document, operation and variables is executed once and the result shared: with hundreds
  * of subscribers per tenant, executing per subscriber is what collapses a server (PERF.md).
  * Sound because an event source here filters per subscriber before yielding, and the fields
  * of a delivered payload do not depend on who reads them.

@@ -79,6 +79,14 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         await deps.scopes.finish(request, !('errors' in result && result.errors?.length));
         return result;
       },
+      // A stream that fails midway: graphql-ws wraps what was thrown, text and all. Wrapped
+      // errors leave through the HTTP formatter; its own (parse, validation) go as they are.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) =>
+          error.originalError
+            ? deps.formatError(error.toJSON(), error.originalError)
+            : error.toJSON(),
+        ),
       // Errors leave through the same formatter as HTTP: no database text, no stack. A result
       // without errors goes out as the very object the shared execution made (serialised once).
       onNext: (_ctx, _id, _payload, _args, result) => {

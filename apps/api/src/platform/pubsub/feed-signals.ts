@@ -3,6 +3,10 @@
  * row-level security); each process's reader of the tenant's feed reads the entries through
  * an RLS-scoped transaction. A lost signal costs latency, never data: readers also poll.
  */
+/** A feed seq as the api hands it out (a cursor, a signal's head): decimal digits, bigint range. */
+export const isFeedSeq = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{1,18}$/.test(value);
+
 export interface FeedSignal {
   readonly tenantId: string;
   readonly seq: string;

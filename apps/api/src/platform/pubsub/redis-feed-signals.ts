@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { isUuid } from '../uuid.js';
-import type { FeedSignal } from './feed-signals.js';
+import { type FeedSignal, isFeedSeq } from './feed-signals.js';
 import { InMemoryFeedSignals } from './in-memory-feed-signals.js';
 
 const CHANNEL = 'socialcrm:mention-feed';
@@ -47,7 +47,7 @@ function parseSignal(message: string): FeedSignal | null {
   try {
     const { tenantId, seq } = JSON.parse(message) as Partial<FeedSignal>;
     if (typeof tenantId !== 'string' || !isUuid(tenantId)) return null;
-    if (typeof seq !== 'string' || !/^\d{1,18}$/.test(seq)) return null;
+    if (!isFeedSeq(seq)) return null;
     return { tenantId, seq };
   } catch {
     return null;

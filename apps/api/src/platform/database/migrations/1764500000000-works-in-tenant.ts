@@ -5,7 +5,8 @@ import { RUNTIME_ROLE } from '../runtime-role.js';
  * "Does this user work in this tenant?" (a member of it, or of the agency that runs it) in
  * one place, for the checks that ask it about someone other than the signed-in user: the live
  * feed's re-check of its subscribers and the choice of an assignee. Runs with the caller's
- * rights, so row-level security applies as it did to the queries it replaces.
+ * rights, so row-level security applies: ask it inside the tenant's transaction (the tenant in
+ * `app.tenant_ids`), where the tenant's memberships are visible.
  */
 export class WorksInTenant1764500000000 implements MigrationInterface {
   name = 'WorksInTenant1764500000000';

@@ -12,7 +12,15 @@ export const isLocale = (value: unknown): value is Locale =>
 
 export type MessageSchema = typeof es;
 
-const short = { short: { year: 'numeric', month: 'short', day: 'numeric' } } as const;
+/**
+ * Named date formats for `d(date, name)`; vue-i18n keeps one formatter per locale and name.
+ * Statistics buckets are UTC days, so their formats read the date in UTC.
+ */
+const dateFormats = {
+  short: { year: 'numeric', month: 'short', day: 'numeric' },
+  bucketDay: { month: 'short', day: 'numeric', timeZone: 'UTC' },
+  bucketDate: { dateStyle: 'medium', timeZone: 'UTC' },
+} as const;
 
 export function createAppI18n(locale: Locale) {
   return createI18n({
@@ -20,6 +28,6 @@ export function createAppI18n(locale: Locale) {
     locale,
     fallbackLocale: 'en',
     messages: { es, en, ru },
-    datetimeFormats: { es: short, en: short, ru: short },
+    datetimeFormats: { es: dateFormats, en: dateFormats, ru: dateFormats },
   });
 }

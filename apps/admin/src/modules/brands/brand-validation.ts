@@ -1,7 +1,9 @@
+import type { Brand } from './brand.documents.js';
+
 /** The brand form as typed: term lists are comma-separated text. */
 export interface BrandFormValues {
   name: string;
-  kind: 'OWN' | 'COMPETITOR';
+  kind: Brand['kind'];
   keywords: string;
   hashtags: string;
   handles: string;
@@ -16,20 +18,6 @@ export const TERM_FIELDS: readonly TermField[] = [
   'handles',
   'excludedTerms',
 ];
-
-/** A brand's term lists as the api returns them. */
-export interface BrandTermLists {
-  keywords: readonly string[];
-  hashtags: readonly string[];
-  handles: readonly string[];
-  excludedTerms: readonly string[];
-}
-
-/** The fields of a brand the form edits, as the api returns them. */
-export interface BrandValues extends BrandTermLists {
-  name: string;
-  kind: BrandFormValues['kind'];
-}
 
 /** An i18n key under `brands.validation.` with its parameters. */
 export interface ValidationMessage {
@@ -126,7 +114,7 @@ export function emptyBrandForm(): BrandFormValues {
   return { name: '', kind: 'OWN', keywords: '', hashtags: '', handles: '', excludedTerms: '' };
 }
 
-export function brandToForm(brand: BrandValues): BrandFormValues {
+export function brandToForm(brand: Pick<Brand, 'name' | 'kind' | TermField>): BrandFormValues {
   return {
     name: brand.name,
     kind: brand.kind,

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql.js';
+import { graphql, type ResultOf } from '../../graphql.js';
 
 export const BrandFields = graphql(`
   fragment BrandFields on TrackedBrand {
@@ -13,6 +13,8 @@ export const BrandFields = graphql(`
     updatedAt
   }
 `);
+
+export type Brand = ResultOf<typeof BrandFields>;
 
 export const BrandsQuery = graphql(
   `

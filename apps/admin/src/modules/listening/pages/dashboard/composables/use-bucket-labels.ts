@@ -4,13 +4,8 @@ import { labelIndexes } from './chart-data.js';
 
 /** Short dates of buckets, and the few spread along a chart's axis (shared by the time charts). */
 export function useBucketLabels(points: () => readonly { bucketStart: string }[]) {
-  const { locale } = useI18n();
-  const dateOf = (iso: string) =>
-    new Intl.DateTimeFormat(locale.value, {
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(iso));
+  const { d } = useI18n();
+  const dateOf = (iso: string) => d(new Date(iso), 'bucketDay');
   const labels = computed(() => {
     const list = points();
     return labelIndexes(list.length, 6).map((index) => ({

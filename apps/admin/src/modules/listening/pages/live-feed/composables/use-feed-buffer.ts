@@ -11,7 +11,8 @@ export interface FeedEventLike<T> {
  * The feed's list, newest first: the first page, older pages appended, live events prepended.
  * One entry per id: a re-delivered or UPDATED mention replaces its entry in place. While paused,
  * new mentions wait in `pending` (counted for the badge); `resume()` shows them on top.
- * `lastCursor` is the last live event seen, to resume the subscription from.
+ * `lastCursor` is where the subscription resumes from: the feed's cursor read before the first
+ * page, then the last live event's.
  */
 export function useFeedBuffer<T extends { id: string }>() {
   const items = shallowRef<readonly T[]>([]);
@@ -20,7 +21,7 @@ export function useFeedBuffer<T extends { id: string }>() {
   const lastCursor = ref<string | null>(null);
   let known = new Set<string>();
 
-  /** A new list (first page after a filter change): drops everything, the cursor too. */
+  /** A new list (after a filter change): drops everything, the cursor too (read anew). */
   function reset(first: readonly T[] = []): void {
     const unique = dedupe(first);
     items.value = unique;

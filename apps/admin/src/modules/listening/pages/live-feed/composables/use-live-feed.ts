@@ -58,13 +58,14 @@ export function useLiveFeed(filter: () => MentionFilter) {
     unsubscribe = null;
   }
 
-  function scheduleRestart(run: number): void {
+  /** Tries `work` again after a growing delay, unless a newer run has started meanwhile. */
+  function retryLater(run: number, work: () => void): void {
     if (run !== generation) return;
     status.value = 'reconnecting';
     const delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)] ?? 10_000;
     retries += 1;
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => startSubscription(run), delay);
+    retryTimer = setTimeout(work, delay);
   }
 
   function startSubscription(run: number): void {
@@ -75,7 +76,7 @@ export function useLiveFeed(filter: () => MentionFilter) {
     const end = () => {
       if (ended) return;
       ended = true;
-      scheduleRestart(run);
+      retryLater(run, () => startSubscription(run));
     };
     const source = client.subscription(MentionsAddedSubscription, variables);
     const handle = pipe(
@@ -161,12 +162,28 @@ export function useLiveFeed(filter: () => MentionFilter) {
     buffer.reset();
     endCursor.value = null;
     hasMore.value = false;
+    loadingMore.value = false;
+    // Loading from now on: the list is empty until the first page, and not because nothing matches.
+    loading.value = true;
     status.value = 'connecting';
+    await startAtFeedCursor(run);
+  }
+
+  /**
+   * Reads the feed's cursor, then subscribes after it and lists. Without the cursor it does
+   * not subscribe "from now" (that would reopen the gap): it shows the error and tries again.
+   */
+  async function startAtFeedCursor(run: number): Promise<void> {
     const cursor = await client
       .query(MentionFeedCursorQuery, {}, { requestPolicy: 'network-only' })
       .toPromise();
     if (run !== generation) return;
-    buffer.lastCursor.value = cursor.data?.mentionFeedCursor ?? null;
+    if (!cursor.data) {
+      error.value = toAppError(cursor.error);
+      retryLater(run, () => void startAtFeedCursor(run));
+      return;
+    }
+    buffer.lastCursor.value = cursor.data.mentionFeedCursor;
     startSubscription(run);
     void loadFirstPage(run);
   }
@@ -176,7 +193,9 @@ export function useLiveFeed(filter: () => MentionFilter) {
   watch(
     () => session.tokens?.accessToken,
     (token, previous) => {
-      if (token && previous && token !== previous) startSubscription(generation);
+      // Not before the feed's cursor is read: that start subscribes itself.
+      if (token && previous && token !== previous && buffer.lastCursor.value !== null)
+        startSubscription(generation);
     },
   );
   onScopeDispose(() => {

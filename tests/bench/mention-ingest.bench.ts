@@ -7,7 +7,7 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench bench/mention-ingest.bench.ts
 //   BENCH_MENTIONS=50000   posts per run
 //   BENCH_STREAMS=1,2      concurrent NDJSON streams (and SQL connections) to measure
-//   BENCH_PROFILE=1        one more api run under node --cpu-prof, summarised by area
+//   BENCH_PROFILE=1        one more api run with its CPU profiled (support/cpu-profile), summarised by area
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import {
   feedDispatchScript,
   UPSERT_AUTHORS,
   UPSERT_MENTIONS,
+  upsertAuthorsParams,
+  upsertMentionsParams,
 } from '@socialcrm/api/mention-statements';
 import { migrate } from '@socialcrm/api/migrate';
 import { newId } from '@socialcrm/api/new-id';
@@ -334,30 +336,38 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
     const stored: unknown[] = await scopes.run(ctx, async (manager) => {
       const authors = [...new Map(batch.map((r) => [`${r.post.channel}\u0000${r.handle}`, r]))];
       const authorRows: Array<{ id: string; channel: string; handle: string }> =
-        await manager.query(UPSERT_AUTHORS, [
-          tenant.id,
-          authors.map(() => newId()),
-          authors.map(([, a]) => a.post.channel),
-          authors.map(([, a]) => a.handle),
-          authors.map(([, a]) => a.post.author.displayName ?? null),
-          authors.map(([, a]) => a.post.author.followers),
-        ]);
+        await manager.query(
+          UPSERT_AUTHORS,
+          upsertAuthorsParams(
+            tenant.id,
+            authors.map(([, a]) => ({
+              channel: a.post.channel,
+              handle: a.handle,
+              displayName: a.post.author.displayName ?? null,
+              followers: a.post.author.followers,
+            })),
+          ),
+        );
       const authorIds = new Map(authorRows.map((r) => [`${r.channel}\u0000${r.handle}`, r.id]));
-      return manager.query(UPSERT_MENTIONS, [
-        tenant.id,
-        batch.map(() => newId()),
-        batch.map((r) => r.post.channel),
-        batch.map((r) => r.post.externalId),
-        batch.map(() => null),
-        batch.map((r) => r.post.text),
-        batch.map((r) => authorIds.get(`${r.post.channel}\u0000${r.handle}`) ?? null),
-        batch.map((r) => `{${r.brandIds.join(',')}}`),
-        batch.map((r) => r.language),
-        batch.map((r) => r.score),
-        batch.map((r) => r.label),
-        batch.map((r) => r.reach),
-        batch.map((r) => r.post.publishedAt),
-      ]);
+      return manager.query(
+        UPSERT_MENTIONS,
+        upsertMentionsParams(
+          tenant.id,
+          batch.map((r) => ({
+            channel: r.post.channel,
+            externalId: r.post.externalId,
+            url: null,
+            body: r.post.text,
+            authorId: authorIds.get(`${r.post.channel}\u0000${r.handle}`) ?? null,
+            brandIds: r.brandIds,
+            language: r.language,
+            sentimentScore: r.score,
+            sentiment: r.label,
+            reach: r.reach,
+            publishedAt: r.post.publishedAt,
+          })),
+        ),
+      );
     });
     // The feed dispatch the api runs after each commit.
     await scopes.script(tenant.id, feedDispatchScript(tenant.id, false));

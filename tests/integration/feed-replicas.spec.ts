@@ -24,7 +24,10 @@ describe.runIf(process.env.REDIS_URL)('live feed across two api replicas through
     const { world } = suite;
     const agent = await signIn(suite.api.graphqlUrl, world.users.aAGENT.email, PASSWORD);
     const viewer = await signIn(second.graphqlUrl, world.users.aVIEWER.email, PASSWORD);
-    const after = await feedCursor(second.graphqlUrl, viewer.accessToken, world.tenants.a);
+    const after = await feedCursor(second.graphqlUrl, {
+      token: viewer.accessToken,
+      tenantId: world.tenants.a,
+    });
     const onSecond = new FeedSubscriber(second.graphqlUrl, viewer.accessToken, world.tenants.a, {
       after,
     });

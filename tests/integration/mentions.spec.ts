@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../support/databases.js';
 import { FeedSubscriber, feedCursor } from '../support/feed-client.js';
 import { type Caller, errorCodes, gql, signIn } from '../support/graphql-client.js';
 import { INGEST, ingest, post } from '../support/mentions.js';
@@ -14,6 +15,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
   let agentA: Caller & { token: string; tenantId: string };
   let viewerA: Caller & { token: string; tenantId: string };
   let ownerB: Caller & { token: string; tenantId: string };
+  let ownerA: Caller & { token: string; tenantId: string };
 
   beforeAll(async () => {
     const { world, api } = suite;
@@ -29,12 +31,16 @@ describe('mentions: ingestion, reading and the live feed', () => {
       token: (await signIn(api.graphqlUrl, world.users.bOwner.email, PASSWORD)).accessToken,
       tenantId: world.tenants.b,
     };
+    ownerA = {
+      token: (await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD)).accessToken,
+      tenantId: world.tenants.a,
+    };
   });
 
   it('stores a post once, answers a re-delivery as unchanged and an edit as updated', async () => {
     const url = suite.api.graphqlUrl;
     const feed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
-      after: await feedCursor(url, viewerA.token, viewerA.tenantId),
+      after: await feedCursor(url, viewerA),
     });
     const original = post();
     const [first] = await ingest(url, agentA, [original]);
@@ -50,9 +56,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
       expect.objectContaining({ externalId: original.externalId, text: 'Edited: I love Brand A' }),
     ]);
     // The feed has the new post and its edit; the unchanged re-delivery is not news.
-    const events = await feed.waitFor(2);
+    await feed.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(events.map((event) => [event.kind, event.mention.id])).toEqual([
+    expect(feed.events.map((event) => [event.kind, event.mention.id])).toEqual([
       ['CREATED', first?.mentionId],
       ['UPDATED', first?.mentionId],
     ]);
@@ -166,14 +172,14 @@ describe('mentions: ingestion, reading and the live feed', () => {
 
   it('delivers new mentions of the tenant live, filtered, and never another tenant’s', async () => {
     const url = suite.api.graphqlUrl;
-    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const after = await feedCursor(url, viewerA);
     const everything = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after });
     const negativeOnly = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
       after,
       filter: { sentiments: ['NEGATIVE'] },
     });
     const tenantB = new FeedSubscriber(url, ownerB.token, ownerB.tenantId, {
-      after: await feedCursor(url, ownerB.token, ownerB.tenantId),
+      after: await feedCursor(url, ownerB),
     });
     const happy = post({ text: 'Brand A is wonderful, I love it' });
     const angry = post({ text: 'Brand A is terrible, I hate it, worst ever' });
@@ -195,7 +201,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
   it('resumes from a cursor with what was missed, in order and without duplicates', async () => {
     const url = suite.api.graphqlUrl;
     const first = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
-      after: await feedCursor(url, viewerA.token, viewerA.tenantId),
+      after: await feedCursor(url, viewerA),
     });
     const before = post();
     await ingest(url, agentA, [before]);
@@ -218,7 +224,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
 
   it('delivers the feed in batches to `mentionsAdded`: in order, filtered, resumable', async () => {
     const url = suite.api.graphqlUrl;
-    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const after = await feedCursor(url, viewerA);
     const batched = new FeedSubscriber(
       url,
       viewerA.token,
@@ -239,7 +245,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
       url,
       ownerB.token,
       ownerB.tenantId,
-      { after: await feedCursor(url, ownerB.token, ownerB.tenantId) },
+      { after: await feedCursor(url, ownerB) },
       { batched: true },
     );
     const posts = [
@@ -278,9 +284,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await Promise.all([negativeOnly.close(), tenantB.close(), resumed.close()]);
   });
 
-  it('filters the live feed by dates and words as the list does, and refuses a foreign cursor', async () => {
+  it('filters the live feed by dates and words as the list does, and refuses a cursor it never handed out', async () => {
     const url = suite.api.graphqlUrl;
-    const after = await feedCursor(url, viewerA.token, viewerA.tenantId);
+    const after = await feedCursor(url, viewerA);
     const filter = { search: 'Espresso', from: new Date(Date.now() - 3_600_000).toISOString() };
     const live = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after, filter });
     const tonight = post({ text: 'Brand A espresso tonight, lovely' });
@@ -303,11 +309,40 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(live.events).toHaveLength(1);
     await live.close();
 
-    const foreign = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: 'abc' });
-    await expect.poll(() => foreign.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
-    expect(JSON.stringify(foreign.errors)).toMatch(/BAD_USER_INPUT.*after|after.*BAD_USER_INPUT/);
-    expect(foreign.events).toEqual([]);
-    await foreign.close();
+    const malformed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: 'abc' });
+    await expect.poll(() => malformed.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(JSON.stringify(malformed.errors)).toMatch(/BAD_USER_INPUT.*after|after.*BAD_USER_INPUT/);
+    expect(malformed.events).toEqual([]);
+    await malformed.close();
+
+    // Well formed, but beyond the feed's head: following it would skip what comes until then.
+    const ahead = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after: String(BigInt(await feedCursor(url, viewerA)) + 1_000_000n),
+    });
+    await expect.poll(() => ahead.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(JSON.stringify(ahead.errors)).toMatch(/BAD_USER_INPUT.*after|after.*BAD_USER_INPUT/);
+    expect(ahead.events).toEqual([]);
+    await ahead.close();
+  });
+
+  it('ends a feed whose read fails midway with a masked error, never the database’s text', async () => {
+    const url = suite.api.graphqlUrl;
+    await ingest(url, agentA, [post()]);
+    // The head still reads (mention_feed), the catch-up from the start does not (mention).
+    await withClient(suite.databaseUrl, (db) =>
+      db.query('REVOKE SELECT ON mention FROM socialcrm_app'),
+    );
+    try {
+      const failing = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: '0' });
+      await expect.poll(() => failing.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(JSON.stringify(failing.errors)).toMatch(/INTERNAL_SERVER_ERROR/);
+      expect(JSON.stringify(failing.errors)).not.toMatch(/permission denied/i);
+      await failing.close();
+    } finally {
+      await withClient(suite.databaseUrl, (db) =>
+        db.query('GRANT SELECT ON mention TO socialcrm_app'),
+      );
+    }
   });
 
   it.each([
@@ -350,21 +385,18 @@ describe('mentions: ingestion, reading and the live feed', () => {
   it('keeps an agency member’s and an API key’s subscriptions through the re-checks, and ends the key’s once revoked', async () => {
     const url = suite.api.graphqlUrl;
     const { world } = suite;
-    const owner = {
-      token: (await signIn(url, world.users.aOWNER.email, PASSWORD)).accessToken,
-      tenantId: world.tenants.a,
-    };
     const created = await gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       url,
       'mutation { createApiKey(input: { name: "feed reader", role: VIEWER }) { secret apiKey { id } } }',
       {},
-      owner,
+      ownerA,
     );
     const key = created.data?.createApiKey;
     // North runs tenant A: its member reaches A through the agency alone.
     const agencyMember = await signIn(url, world.users.northMember.email, PASSWORD);
-    const viaAgency = new FeedSubscriber(url, agencyMember.accessToken, world.tenants.a);
-    const viaKey = new FeedSubscriber(url, key?.secret ?? '', world.tenants.a);
+    const after = await feedCursor(url, ownerA);
+    const viaAgency = new FeedSubscriber(url, agencyMember.accessToken, world.tenants.a, { after });
+    const viaKey = new FeedSubscriber(url, key?.secret ?? '', world.tenants.a, { after });
     // Past a few of the once-a-second re-checks.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const [stored] = await ingest(url, agentA, [post()]);
@@ -377,7 +409,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
       url,
       'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
       { id: key?.apiKey.id },
-      owner,
+      ownerA,
     );
     expect(revoked.errors, JSON.stringify(revoked.errors)).toBeUndefined();
     await expect.poll(() => viaKey.completed, { timeout: 3_000 }).toBe(true);
@@ -389,16 +421,12 @@ describe('mentions: ingestion, reading and the live feed', () => {
   it('ends the subscription of a member removed from the tenant', async () => {
     const url = suite.api.graphqlUrl;
     const { world } = suite;
-    const owner = {
-      token: (await signIn(url, world.users.aOWNER.email, PASSWORD)).accessToken,
-      tenantId: world.tenants.a,
-    };
     // A member of its own, so no other test depends on who is removed here.
     const invited = await gql<{ inviteMember: { token: string } }>(
       url,
       'mutation { inviteMember(input: { email: "leaving@example.com", role: VIEWER }) { token } }',
       {},
-      owner,
+      ownerA,
     );
     const joined = await gql<{ acceptInvitation: { accessToken: string } }>(
       url,
@@ -427,7 +455,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
       url,
       'mutation($u: ID!) { removeMember(userId: $u) }',
       { u: me.data?.me.user.id },
-      owner,
+      ownerA,
     );
     expect(removed.errors, JSON.stringify(removed.errors)).toBeUndefined();
     await expect.poll(() => subscriber.completed, { timeout: 3_000 }).toBe(true);

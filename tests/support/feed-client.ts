@@ -1,5 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { type Caller, gql } from './graphql-client.js';
 
 export interface FeedEvent {
   readonly cursor: string;
@@ -7,12 +8,10 @@ export interface FeedEvent {
   readonly mention: { id: string; externalId: string; sentiment: string; brandIds: string[] };
 }
 
-export const MENTION_ADDED = `subscription($filter: MentionFilterInput, $after: String) {
-  mentionAdded(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
-}`;
-
-export const MENTIONS_ADDED = `subscription($filter: MentionFilterInput, $after: String) {
-  mentionsAdded(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
+/** The live feed, entry by entry (`mentionAdded`) or in batches (`mentionsAdded`). */
+const feedSubscription = (field: 'mentionAdded' | 'mentionsAdded') =>
+  `subscription($filter: MentionFilterInput, $after: String) {
+  ${field}(filter: $filter, after: $after) { cursor kind mention { id externalId sentiment brandIds } }
 }`;
 
 /**
@@ -42,7 +41,7 @@ export class FeedSubscriber {
       retryAttempts: 0,
     });
     this.stop = this.client.subscribe<{ mentionAdded?: FeedEvent; mentionsAdded?: FeedEvent[] }>(
-      { query: batched ? MENTIONS_ADDED : MENTION_ADDED, variables },
+      { query: feedSubscription(batched ? 'mentionsAdded' : 'mentionAdded'), variables },
       {
         next: (result) => {
           if (result.errors) this.errors.push(...result.errors);
@@ -77,21 +76,13 @@ export class FeedSubscriber {
 }
 
 /** The feed's latest cursor for a caller: subscribing with it as `after` misses nothing after now. */
-export async function feedCursor(
-  graphqlUrl: string,
-  token: string,
-  tenantId: string,
-): Promise<string> {
-  const response = await fetch(graphqlUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      'x-tenant-id': tenantId,
-    },
-    body: JSON.stringify({ query: '{ mentionFeedCursor }' }),
-  });
-  const body = (await response.json()) as { data?: { mentionFeedCursor: string } };
-  if (!body.data) throw new Error(`no feed cursor: ${JSON.stringify(body)}`);
-  return body.data.mentionFeedCursor;
+export async function feedCursor(graphqlUrl: string, caller: Caller): Promise<string> {
+  const { data, errors } = await gql<{ mentionFeedCursor: string }>(
+    graphqlUrl,
+    '{ mentionFeedCursor }',
+    {},
+    caller,
+  );
+  if (!data) throw new Error(`no feed cursor: ${JSON.stringify(errors)}`);
+  return data.mentionFeedCursor;
 }

@@ -89,7 +89,7 @@ export function ownCpuMs(): number {
 }
 
 /** The backends serving `database` now, by pid (for their CPU time). */
-export async function backendPids(ownerUrl: string, database: string): Promise<number[]> {
+async function backendPids(ownerUrl: string, database: string): Promise<number[]> {
   return withClient(ownerUrl, async (db) => {
     const { rows } = await db.query<{ pid: number }>(
       'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',

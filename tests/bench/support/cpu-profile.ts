@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ApiProcess } from '../../support/api-process.js';
+import { sleep } from './bench-tools.js';
 
 interface ProfileNode {
   id: number;
@@ -53,7 +54,7 @@ function areaOf(frame: ProfileNode['callFrame']): string {
 }
 
 /** Self time per area and per function; idle samples are not busy time. */
-export function summariseProfile(file: string): ProfileSummary {
+function summariseProfile(file: string): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const areaMs = new Map<string, number>();
@@ -127,6 +128,5 @@ export function startProfiling(api: ApiProcess): void {
 /** Stops it and waits (up to 10 s) until the profile is written. */
 export async function stopProfiling(api: ApiProcess): Promise<void> {
   api.process.kill('SIGUSR2');
-  for (let i = 0; i < 100 && !api.output().includes('CPU-PROFILE-WRITTEN'); i++)
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let i = 0; i < 100 && !api.output().includes('CPU-PROFILE-WRITTEN'); i++) await sleep(100);
 }

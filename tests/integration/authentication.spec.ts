@@ -295,3 +295,30 @@ describe('sign-in throttling per address', () => {
     expect([...codes]).toEqual(['UNAUTHENTICATED', 'RATE_LIMITED']);
   });
 });
+
+describe('sign-in throttling that nobody can turn against an owner', () => {
+  const suite = useSuite({
+    TRUST_PROXY: 'true',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_EVERYWHERE: '6',
+  });
+  const signInFrom = (address: string, email: string, password: string) =>
+    gql(suite.api.graphqlUrl, SIGN_IN, { email, password }, { forwardedFor: address });
+
+  it('slows guesses from many addresses yet lets the owner in from an address she used', async () => {
+    const owner = suite.world.users.aOWNER.email;
+    expect(errorCodes(await signInFrom('203.0.113.10', owner, PASSWORD))).toEqual([]);
+    const codes: unknown[] = [];
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      for (let guess = 0; guess < 3; guess++) {
+        codes.push(...errorCodes(await signInFrom(address, owner, `Wrong-guess-${guess}`)));
+      }
+    }
+    // Three per address, six on the account everywhere (her first sign-in among them, made
+    // before her address was known): the guesses past the fifth are refused.
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    expect(codes.slice(5)).toEqual(Array(4).fill('RATE_LIMITED'));
+    expect(errorCodes(await signInFrom('198.51.100.9', owner, PASSWORD))).toEqual(['RATE_LIMITED']);
+    expect(errorCodes(await signInFrom('203.0.113.10', owner, PASSWORD))).toEqual([]);
+  });
+});

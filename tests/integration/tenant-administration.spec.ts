@@ -256,4 +256,103 @@ describe('tenant administration', () => {
       errorCodes(await gql(api.graphqlUrl, '{ brands { totalCount } }', {}, { token: forged })),
     ).toEqual(['UNAUTHENTICATED']);
   });
+
+  it('refuses to invite a member of the tenant, so an invitation cannot demote its owner', async () => {
+    const { world, api } = suite;
+    const invited = await gql(
+      api.graphqlUrl,
+      INVITE,
+      { email: world.users.aOWNER.email.toUpperCase(), role: 'VIEWER' },
+      as('aOWNER', world.tenants.a),
+    );
+    expect(errorCodes(invited)).toEqual(['CONFLICT']);
+    expect(invited.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'input.email', message: expect.stringContaining('already a member') },
+    ]);
+    const members = await gql<{
+      members: { edges: Array<{ node: { role: string; user: { email: string } } }> };
+    }>(api.graphqlUrl, MEMBERS, {}, as('aOWNER', world.tenants.a));
+    expect(members.data?.members.edges.map((e) => e.node)).toContainEqual({
+      id: expect.any(String),
+      role: 'OWNER',
+      user: { email: world.users.aOWNER.email },
+    });
+  });
+
+  it('lets an existing user accept only while signed in as the invited account, never by password', async () => {
+    const { world, api } = suite;
+    const invitee = world.users.nobody;
+    const invited = await gql<{ inviteMember: { token: string } }>(
+      api.graphqlUrl,
+      INVITE,
+      { email: invitee.email, role: 'MANAGER' },
+      as('aOWNER', world.tenants.a),
+    );
+    const token = invited.data?.inviteMember.token;
+    // A password is no way in: not a wrong one, many times, nor the right one.
+    for (const password of ['Guess-1', 'Guess-2', 'Guess-3', PASSWORD]) {
+      const guessed = await gql(api.graphqlUrl, ACCEPT, { input: { token, password } });
+      expect(errorCodes(guessed)).toEqual(['UNAUTHENTICATED']);
+      expect(guessed.data).toBeNull();
+    }
+    const asSomeoneElse = await gql(api.graphqlUrl, ACCEPT, { input: { token } }, as('aVIEWER'));
+    expect(errorCodes(asSomeoneElse)).toEqual(['UNAUTHENTICATED']);
+
+    const own = await signIn(api.graphqlUrl, invitee.email, PASSWORD);
+    const accepted = await gql<{ acceptInvitation: { accessToken: string } }>(
+      api.graphqlUrl,
+      ACCEPT,
+      { input: { token, name: null, password: null } },
+      { token: own.accessToken },
+    );
+    expect(accepted.errors).toBeUndefined();
+    const me = await gql<{ me: { tenants: Array<{ role: string; tenant: { id: string } }> } }>(
+      api.graphqlUrl,
+      '{ me { tenants { role tenant { id } } } }',
+      {},
+      { token: accepted.data?.acceptInvitation.accessToken },
+    );
+    expect(me.data?.me.tenants).toContainEqual({
+      role: 'MANAGER',
+      tenant: { id: world.tenants.a },
+    });
+  });
+
+  it('never lowers a role when an older invitation is accepted after a newer one', async () => {
+    const { world, api } = suite;
+    const email = 'twice.invited@example.com';
+    const invite = async (role: string) =>
+      (
+        await gql<{ inviteMember: { token: string } }>(
+          api.graphqlUrl,
+          INVITE,
+          { email, role },
+          as('aOWNER', world.tenants.a),
+        )
+      ).data?.inviteMember.token;
+    const asViewer = await invite('VIEWER');
+    const asOwner = await invite('OWNER');
+    const joined = await gql<{ acceptInvitation: { accessToken: string } }>(
+      api.graphqlUrl,
+      ACCEPT,
+      {
+        input: { token: asOwner, name: 'Twice Invited', password: 'Brand-new-pass-2' },
+      },
+    );
+    const accessToken = joined.data?.acceptInvitation.accessToken;
+    const late = await gql(
+      api.graphqlUrl,
+      ACCEPT,
+      { input: { token: asViewer } },
+      { token: accessToken },
+    );
+    expect(late.errors).toBeUndefined();
+    const me = await gql<{ me: { tenants: Array<{ role: string; tenant: { id: string } }> } }>(
+      api.graphqlUrl,
+      '{ me { tenants { role tenant { id } } } }',
+      {},
+      { token: accessToken },
+    );
+    expect(me.data?.me.tenants).toEqual([{ role: 'OWNER', tenant: { id: world.tenants.a } }]);
+  });
 });

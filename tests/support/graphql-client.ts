@@ -11,6 +11,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Caller {
   readonly token?: string;
   readonly tenantId?: string;
+  /** Client address told through a proxy (the api runs with TRUST_PROXY). */
+  readonly forwardedFor?: string;
 }
 
 /** A plain HTTP GraphQL client, as any client of the api would be. */
@@ -23,6 +25,7 @@ export async function gql<T = Record<string, unknown>>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (caller.token) headers.authorization = `Bearer ${caller.token}`;
   if (caller.tenantId) headers['x-tenant-id'] = caller.tenantId;
+  if (caller.forwardedFor) headers['x-forwarded-for'] = caller.forwardedFor;
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers,

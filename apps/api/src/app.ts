@@ -51,6 +51,7 @@ import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/htt
 import type { FeedSignals } from './platform/pubsub/feed-signals.js';
 import { InMemoryFeedSignals } from './platform/pubsub/in-memory-feed-signals.js';
 import { RedisFeedSignals } from './platform/pubsub/redis-feed-signals.js';
+import { watchRedis } from './platform/pubsub/redis-reachability.js';
 
 export interface RunningApi {
   readonly url: string;
@@ -79,6 +80,7 @@ export async function startApi({
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
+  const redisReachability = redis ? watchRedis(redis, console.warn) : undefined;
 
   const scopes = new OperationScopes(runtime);
   const signals: FeedSignals = redis
@@ -99,14 +101,19 @@ export async function startApi({
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
   });
+  // Its own connection fails fast while Redis is away, so sign-ins fall back to memory at once
+  // (watchRedis reports the outage once, from the shared connection).
+  const throttleRedis = redis?.duplicate({ enableOfflineQueue: false }).on('error', () => {});
   const throttle = new LoginThrottle(
     {
       perAccount: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      perAccountEverywhere: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_EVERYWHERE,
       perAddress: config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
+      knownAddressDays: config.LOGIN_KNOWN_ADDRESS_DAYS,
       namespace: config.LOGIN_THROTTLE_NAMESPACE,
     },
-    redis,
+    throttleRedis,
   );
   const container = resolverContainer([
     new AuthResolver(new AuthService(scopes, sessions, throttle)),
@@ -134,7 +141,12 @@ export async function startApi({
   const logError = (error: unknown) => console.error('[api] unexpected error', error);
   const formatError = createErrorFormatter(logError);
   const armor = createArmor();
-  const app = createHttpApp({ runtime, adminDir, trustProxy: config.TRUST_PROXY });
+  const app = createHttpApp({
+    runtime,
+    adminDir,
+    trustProxy: config.TRUST_PROXY,
+    redisReachability,
+  });
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -180,6 +192,8 @@ export async function startApi({
   const servesAdmin = serveAdmin(app, adminDir);
   app.use(bodyErrorHandler);
 
+  // Listen first: ws re-emits the HTTP server's errors, which would hide a busy port.
+  await listen(httpServer, config.PORT, config.HOST);
   const websocket = attachWebSocketServer(httpServer, GRAPHQL_PATH, {
     schema,
     live,
@@ -188,7 +202,6 @@ export async function startApi({
     validationRules: armor.validationRules,
     formatError,
   });
-  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   connectors.start();
   const { port } = httpServer.address() as AddressInfo;
 
@@ -203,9 +216,29 @@ export async function startApi({
       feedChannels.close();
       await signals.close();
       await runtime.destroy();
+      throttleRedis?.disconnect();
       redis?.disconnect();
     },
   };
+}
+
+/** A port already in use is an error the operator can act on, not a silent half-started api. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is in use; set PORT`);
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
 }
 
 /** TypeGraphQL asks the container for each resolver class; each was built once above. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startApi } from './app.js';
+import { PortInUseError, startApi } from './app.js';
 import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './platform/database/demo-data.js';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  const known = error instanceof ConfigError || error instanceof PortInUseError;
+  console.error(known ? error.message : error);
   process.exit(1);
 });

@@ -32,7 +32,7 @@ export class AuthService {
     if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    await this.throttle.succeeded(email);
+    await this.throttle.succeeded(email, ctx.clientAddress);
     return this.sessions.start(manager, user.id);
   }
 

@@ -1,15 +1,24 @@
 import { IsNull, type Repository } from 'typeorm';
-import { hashPassword, passwordWeakness, verifyPassword } from '../../platform/auth/password.js';
+import { hashPassword, passwordWeakness } from '../../platform/auth/password.js';
 import {
   compactUuid,
   expandUuid,
   hashSecret,
   newSecret,
 } from '../../platform/auth/secret-token.js';
-import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
+import {
+  type RequestContext,
+  systemContext,
+  userIdOf,
+} from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { badUserInput, notFound, unauthenticated } from '../../platform/errors/app-error.js';
+import {
+  badUserInput,
+  conflict,
+  notFound,
+  unauthenticated,
+} from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import type { AuthPayload } from '../auth/auth.types.js';
 import type { SessionService } from '../auth/session.service.js';
@@ -27,6 +36,8 @@ import type { CreatedInvitation } from './tenancy.types.js';
 const INVITATION_TTL_MS = 7 * 86_400_000;
 const INVITATION_TOKEN = /^inv_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const INVALID_INVITATION = 'Invitation is invalid, expired or already used';
+/** An existing account accepts while signed in: a password here would be an unthrottled oracle. */
+const SIGN_IN_TO_ACCEPT = 'This invitation is for an existing account: sign in as it to accept';
 
 /**
  * Invitations are single-use and expire. The token names its tenant (so it can be checked
@@ -42,6 +53,7 @@ export class InvitationService {
     const { email, role } = parseInput(inviteMemberSchema, input, 'input');
     const tenantId = await this.scopes.tenantId(ctx);
     const { userId } = await this.scopes.access(ctx);
+    await this.refuseExistingMember(ctx, tenantId, email);
     const secret = newSecret();
     const invitation = {
       tenantId,
@@ -56,6 +68,22 @@ export class InvitationService {
     };
     await (await this.scopes.repository(ctx, Invitation)).insert(invitation);
     return { invitation, token: `inv_${compactUuid(invitation.tenantId)}_${secret}` };
+  }
+
+  /** Role changes go through changeMemberRole and its last-owner guard, never an invitation. */
+  private async refuseExistingMember(ctx: RequestContext, tenantId: string, email: string) {
+    const manager = await this.scopes.manager(ctx);
+    const [member] = await manager.query(
+      `SELECT 1 FROM membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.tenant_id = $1 AND lower(u.email) = lower($2)`,
+      [tenantId, email],
+    );
+    if (member) {
+      throw conflict(
+        'is already a member of this tenant; change their role on the members page',
+        'input.email',
+      );
+    }
   }
 
   async pending(ctx: RequestContext): Promise<Invitation[]> {
@@ -83,6 +111,7 @@ export class InvitationService {
     const values = parseInput(acceptInvitationSchema, input, 'input');
     const [, tenantHex = '', secret = ''] = INVITATION_TOKEN.exec(values.token) ?? [];
     const tenantId = expandUuid(tenantHex);
+    const signedInUserId = userIdOf(ctx);
     if (!tenantId) throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
     // Possession of the token is the authority here, so the work runs as the server in that tenant.
     return this.scopes.run(systemContext(tenantId, ctx), async (manager) => {
@@ -101,11 +130,11 @@ export class InvitationService {
       const users = manager.getRepository(AppUser);
       const existing = await users
         .createQueryBuilder('user')
-        .addSelect('user.passwordHash')
         .where('lower(user.email) = lower(:email)', { email: invitation.email })
         .getOne();
+      if (existing && existing.id !== signedInUserId) throw unauthenticated(SIGN_IN_TO_ACCEPT);
       const userId = existing
-        ? await this.confirmExisting(existing, values.password)
+        ? existing.id
         : await this.createUser(
             manager.getRepository(AppUser),
             invitation.email,
@@ -117,7 +146,7 @@ export class InvitationService {
         .insert()
         .into(Membership)
         .values({ tenantId, userId, role: invitation.role })
-        .orUpdate(['role'], ['tenant_id', 'user_id'])
+        .orIgnore()
         .execute();
       await manager
         .getRepository(Invitation)
@@ -126,20 +155,17 @@ export class InvitationService {
     });
   }
 
-  private async confirmExisting(user: AppUser, password: string): Promise<string> {
-    if (!(await verifyPassword(user.passwordHash, password)))
-      throw unauthenticated('Invalid email or password');
-    return user.id;
-  }
-
   private async createUser(
     users: Repository<AppUser>,
     email: string,
     name: string | undefined,
-    password: string,
+    password: string | undefined,
   ): Promise<string> {
-    if (!name)
-      throw badUserInput([{ field: 'input.name', message: 'is required for a new account' }]);
+    const missing = [
+      ...(name ? [] : [{ field: 'input.name', message: 'is required for a new account' }]),
+      ...(password ? [] : [{ field: 'input.password', message: 'is required for a new account' }]),
+    ];
+    if (!name || !password) throw badUserInput(missing);
     const weakness = passwordWeakness(password, email);
     if (weakness) throw badUserInput([{ field: 'input.password', message: weakness }]);
     const id = newId();

@@ -22,7 +22,15 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  /** Password checks on one account from one address per window. */
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** Password checks on one account from all addresses but those it signed in from, per window. */
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_EVERYWHERE: z.coerce.number().int().min(1).default(100),
+  /**
+   * Days an address where an account signed in stays exempt from the account-wide budget; at
+   * most 24, since the in-memory limiter keeps each key with a timer (at most 2^31 ms).
+   */
+  LOGIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(1).max(24).default(14),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   /** Prefix of the throttle's keys in Redis, so deployments sharing one Redis stay apart. */
   LOGIN_THROTTLE_NAMESPACE: z

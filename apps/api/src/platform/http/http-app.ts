@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
+import type { RedisReachability } from '../pubsub/redis-reachability.js';
 
 const MAX_BODY = '100kb';
 
@@ -10,6 +11,7 @@ export function createHttpApp(options: {
   runtime: DataSource;
   adminDir: string | undefined;
   trustProxy: boolean;
+  redisReachability: (() => RedisReachability) | undefined;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -21,7 +23,15 @@ export function createHttpApp(options: {
   app.get('/readyz', async (_req, res) => {
     try {
       await options.runtime.query('SELECT 1');
-      res.json({ status: 'ready' });
+      // Without Redis a replica still serves (limits in memory, feed by polling): ready, degraded.
+      const redis = options.redisReachability?.();
+      res.json({
+        status: 'ready',
+        ...(redis && { redis }),
+        ...(redis === 'unreachable' && {
+          degraded: ['sign-in throttle in memory', 'live feed by polling'],
+        }),
+      });
     } catch {
       res.status(503).json({ status: 'unavailable' });
     }

@@ -19,6 +19,8 @@ export class RedisFeedSignals extends InMemoryFeedSignals {
 
   static async connect(publisher: Redis): Promise<RedisFeedSignals> {
     const listener = publisher.duplicate();
+    // Its outages are the publisher's: watchRedis reports them once.
+    listener.on('error', () => {});
     const signals = new RedisFeedSignals(publisher, listener);
     listener.on('message', (_channel: string, message: string) => {
       const signal = parseSignal(message);

@@ -55,21 +55,26 @@ export const acceptInvitationSchema = z.object({
     .trim()
     .min(1, 'is required')
     .max(120, 'must have at most 120 characters')
-    .optional(),
-  password: z.string().min(1, 'is required').max(256, 'must have at most 256 characters'),
+    .nullish()
+    .transform((name) => name || undefined),
+  password: z
+    .string()
+    .max(256, 'must have at most 256 characters')
+    .nullish()
+    .transform((password) => password || undefined),
 });
 
 @InputType({
   description:
-    'Accepts an invitation. A new user gives a name and chooses a password; an existing user gives their password.',
+    'Accepts an invitation. A new user gives a name and chooses a password; an existing user accepts while signed in as the invited account and gives neither (UNAUTHENTICATED otherwise).',
 })
 export class AcceptInvitationInput {
   @Field(() => String)
   token: string;
 
-  @Field(() => String, { nullable: true })
-  name?: string;
+  @Field(() => String, { nullable: true, description: "A new account's name." })
+  name?: string | null;
 
-  @Field(() => String)
-  password: string;
+  @Field(() => String, { nullable: true, description: "A new account's password." })
+  password?: string | null;
 }

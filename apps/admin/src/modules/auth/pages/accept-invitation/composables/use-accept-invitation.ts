@@ -1,11 +1,21 @@
-import { ref } from 'vue';
-import { AcceptInvitationMutation, postGraphql, tokensOf } from '../../../../../app/auth-api.js';
+import { computed, ref } from 'vue';
+import {
+  AcceptInvitationMutation,
+  postGraphql,
+  refreshSession,
+  tokensOf,
+} from '../../../../../app/auth-api.js';
+import { expiresSoon } from '../../../../../app/urql-client.js';
 import { type AppErrorInfo, toAppError } from '../../../../../lib/graphql-errors.js';
 import { useSessionStore } from '../../../../../stores/session.js';
 
-/** Accepts an invitation token: a new user names themselves and picks a password. */
+/**
+ * Accepts an invitation token. Someone signed in accepts as themselves (no password: the api
+ * never checks one here); a newcomer names themselves and picks a password.
+ */
 export function useAcceptInvitation(token: () => string) {
   const session = useSessionStore();
+  const signedIn = computed(() => session.isSignedIn);
   const name = ref('');
   const password = ref('');
   const submitting = ref(false);
@@ -15,12 +25,13 @@ export function useAcceptInvitation(token: () => string) {
     submitting.value = true;
     error.value = null;
     try {
-      const input = { token: token(), password: password.value, name: name.value.trim() || null };
-      const result = await postGraphql(
-        AcceptInvitationMutation,
-        { input },
-        { 'accept-language': session.locale },
-      );
+      if (signedIn.value && expiresSoon(session)) await refreshSession(session);
+      const headers: Record<string, string> = { 'accept-language': session.locale };
+      if (session.tokens) headers.authorization = `Bearer ${session.tokens.accessToken}`;
+      const input = session.tokens
+        ? { token: token() }
+        : { token: token(), password: password.value, name: name.value.trim() || null };
+      const result = await postGraphql(AcceptInvitationMutation, { input }, headers);
       if (result.data?.acceptInvitation) {
         session.setTokens(tokensOf(result.data.acceptInvitation));
         session.selectTenant(null);
@@ -33,5 +44,5 @@ export function useAcceptInvitation(token: () => string) {
     }
   }
 
-  return { name, password, submitting, error, submit };
+  return { signedIn, name, password, submitting, error, submit };
 }

@@ -255,6 +255,40 @@ describe('authentication', () => {
     ).toMatch(/token/i);
   });
 
+  it('closes a WebSocket when its access token expires, so nothing runs on it afterwards', async () => {
+    const session = await signIn(graphqlUrl, suite.world.users.aOWNER.email, PASSWORD);
+    const [, payload] = session.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    // A token of the same session that expires in two seconds: no waiting out a real TTL.
+    const shortLived = await new SignJWT({ sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer('socialcrm-api')
+      .setAudience('socialcrm')
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(new TextEncoder().encode(TEST_TOKEN_SECRET));
+    let closed: (event: { code: number }) => void = () => {};
+    const closing = new Promise<{ code: number }>((resolve) => {
+      closed = resolve;
+    });
+    const client = createClient({
+      url: graphqlUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${shortLived}`, tenantId: suite.world.tenants.a },
+      retryAttempts: 0,
+      lazy: false, // stays open between operations, as the admin's socket does
+      onNonLazyError: () => {}, // the close is what this test waits for
+      on: { closed: (event) => closed(event as { code: number }) },
+    });
+    const first = await new Promise<unknown>((resolve, reject) => {
+      client.subscribe({ query: BRANDS }, { next: resolve, error: reject, complete: () => {} });
+    });
+    expect(first).toEqual({ data: { brands: { totalCount: 1 } } });
+    expect((await closing).code).toBe(4401);
+    await client.dispose();
+  });
+
   it('closes WebSocket connections without a valid token and serves those with one', async () => {
     const url = suite.api.graphqlUrl;
     const anonymous = await wsQuery(url, {}, ME);

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import {
   type DocumentNode,
   execute,
+  GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
   parse,
@@ -13,6 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { AccessTokens } from '../auth/access-token.js';
 import { contextFromCredentials } from '../context/context-from-request.js';
+import type { RequestContext } from '../context/request-context.js';
 import type { OperationScopes } from '../database/operation-scope.js';
 import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
@@ -49,6 +51,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
           );
           if (request.principal.kind === 'anonymous') return false;
           ctx.extra.context = { request, live: deps.live };
+          closeAtExpiry(ctx.extra.socket, request);
           return true;
         } catch {
           return false;
@@ -59,7 +62,15 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         const { request, live } = ctx.extra.context as GraphQLContext;
         return { request: { ...request }, live };
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
+        // The expiry timer closes the socket; this covers a message racing it.
+        const { request } = ctx.extra.context as GraphQLContext;
+        if (hasExpired(request)) {
+          ctx.extra.socket.close(CLOSE_TOKEN_EXPIRED, 'Access token expired');
+          return [
+            new GraphQLError('Access token expired', { extensions: { code: 'UNAUTHENTICATED' } }),
+          ];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
@@ -100,6 +111,30 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
     wsServer,
   );
   return { close: () => cleanup.dispose() };
+}
+
+/** graphql-ws's "Unauthorized": the client reconnects with its refreshed token. */
+const CLOSE_TOKEN_EXPIRED = 4401;
+
+const expiresAtOf = (request: RequestContext) =>
+  request.principal.kind === 'user' ? request.principal.expiresAt : Number.POSITIVE_INFINITY;
+
+function hasExpired(request: RequestContext, now = Date.now()): boolean {
+  return expiresAtOf(request) <= now;
+}
+
+/**
+ * A socket authenticates once, so it may live only as long as its access token: every
+ * operation on it is then authorised by a live token. API keys are checked per operation.
+ */
+function closeAtExpiry(socket: WebSocket, request: RequestContext): void {
+  const expiresAt = expiresAtOf(request);
+  if (!Number.isFinite(expiresAt)) return;
+  const timer = setTimeout(
+    () => socket.close(CLOSE_TOKEN_EXPIRED, 'Access token expired'),
+    Math.max(0, expiresAt - Date.now()),
+  );
+  socket.once('close', () => clearTimeout(timer));
 }
 
 function credentialsOf(

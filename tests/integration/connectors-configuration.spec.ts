@@ -200,20 +200,30 @@ describe('connectors: configuration through GraphQL', () => {
     expect(await connectorById(suite, viewerA, connector.id)).toMatchObject({ status: 'ACTIVE' });
   });
 
-  it('refuses to fetch a feed on a loopback or private address (SSRF) and says so', async () => {
-    const { connector } = await createConnector(suite, managerA, {
-      kind: 'RSS',
-      settings: { feedUrl: 'http://127.0.0.1:9/internal.xml' },
-    });
-    const polled = await gql<{ pollConnectorNow: ConnectorView }>(
-      suite.api.graphqlUrl,
-      `mutation($id: ID!) { pollConnectorNow(id: $id) { ${CONNECTOR_FIELDS} } }`,
-      { id: connector.id },
-      managerA,
-    );
-    expect(polled.data?.pollConnectorNow).toMatchObject({
-      status: 'FAILING',
-      lastError: 'Address not allowed',
-    });
-  });
+  it.each([
+    'http://127.0.0.1:9/internal.xml',
+    'http://localhost:9/internal.xml',
+    'http://198.18.0.1:9/benchmarking.xml',
+    'http://192.0.2.1/documentation.xml',
+    'http://[64:ff9b::7f00:1]:9/nat64.xml',
+    'http://[::ffff:10.0.0.1]/mapped.xml',
+  ])(
+    'refuses to fetch a feed that is not on a global address (SSRF) and says so: %s',
+    async (feedUrl) => {
+      const { connector } = await createConnector(suite, managerA, {
+        kind: 'RSS',
+        settings: { feedUrl },
+      });
+      const polled = await gql<{ pollConnectorNow: ConnectorView }>(
+        suite.api.graphqlUrl,
+        `mutation($id: ID!) { pollConnectorNow(id: $id) { ${CONNECTOR_FIELDS} } }`,
+        { id: connector.id },
+        managerA,
+      );
+      expect(polled.data?.pollConnectorNow).toMatchObject({
+        status: 'FAILING',
+        lastError: 'ADDRESS_NOT_ALLOWED',
+      });
+    },
+  );
 });

@@ -115,7 +115,7 @@ describe('connectors: Mastodon streaming', () => {
     );
     expect(failing).toMatchObject({
       status: 'FAILING',
-      lastError: 'Streaming API answered HTTP 404',
+      lastError: 'HTTP_ERROR',
     });
     await gql(
       suite.api.graphqlUrl,

@@ -138,7 +138,7 @@ describe('connectors: RSS and Atom feeds', () => {
     feed.failWith = 503;
     const failing = await feedConnector(feed, 'FORUM');
     expect(failing).toMatchObject({ status: 'FAILING', consecutiveFailures: 1 });
-    expect(failing.lastError).toContain('503');
+    expect(failing.lastError).toBe('HTTP_ERROR');
     const delay = (view: ConnectorView) =>
       (Date.parse(view.nextPollAt ?? '') - Date.parse(view.lastErrorAt ?? '')) / 1000;
     expect(delay(failing)).toBe(120);
@@ -163,7 +163,7 @@ describe('connectors: RSS and Atom feeds', () => {
     const connector = await feedConnector(feed, 'BLOG');
     expect(connector).toMatchObject({
       status: 'FAILING',
-      lastError: 'Neither an RSS 2.0 nor an Atom feed',
+      lastError: 'NOT_A_FEED',
     });
   });
 });

@@ -463,8 +463,8 @@ const introspection = {
           {
             "name": "lastError",
             "type": {
-              "kind": "SCALAR",
-              "name": "String"
+              "kind": "ENUM",
+              "name": "ConnectorProblem"
             },
             "args": [],
             "isDeprecated": false
@@ -570,6 +570,56 @@ const introspection = {
           },
           {
             "name": "RSS",
+            "isDeprecated": false
+          }
+        ]
+      },
+      {
+        "kind": "ENUM",
+        "name": "ConnectorProblem",
+        "enumValues": [
+          {
+            "name": "ADDRESS_NOT_ALLOWED",
+            "isDeprecated": false
+          },
+          {
+            "name": "HOST_NOT_FOUND",
+            "isDeprecated": false
+          },
+          {
+            "name": "HTTP_ERROR",
+            "isDeprecated": false
+          },
+          {
+            "name": "INSECURE_URL",
+            "isDeprecated": false
+          },
+          {
+            "name": "NOT_A_FEED",
+            "isDeprecated": false
+          },
+          {
+            "name": "OTHER",
+            "isDeprecated": false
+          },
+          {
+            "name": "STREAM_ENDED",
+            "isDeprecated": false
+          },
+          {
+            "name": "TOO_LARGE",
+            "isDeprecated": false
+          },
+          {
+            "name": "TOO_MANY_REDIRECTS",
+            "isDeprecated": false
+          },
+          {
+            "name": "UNAUTHORIZED",
+            "isDeprecated": false
+          },
+          {
+            "name": "UNREACHABLE",
             "isDeprecated": false
           }
         ]

@@ -1,6 +1,7 @@
 import type { ConnectorSettingsType, ConnectorType } from './connector.type.js';
 import { ConnectorKind, type ConnectorStatus } from './connector-enums.js';
 import { META_WEBHOOK_BASE } from './meta/meta-webhook.routes.js';
+import { storedProblem } from './runtime/connector-problem.js';
 
 /** A connector row as the database returns it (secrets included: never leaves the server). */
 export interface ConnectorRow {
@@ -49,7 +50,7 @@ export function toConnector(row: ConnectorRow): ConnectorType {
     hasSecret: row.secret_ciphertext !== null,
     status: row.status,
     lastSuccessAt: row.last_success_at,
-    lastError: row.last_error,
+    lastError: storedProblem(row.last_error),
     lastErrorAt: row.last_error_at,
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.kind === ConnectorKind.RSS ? row.next_poll_at : null,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { MentionChannel } from '../mentions/mention-enums.js';
 import { ConnectorKind, ConnectorStatus, MastodonStream } from './connector-enums.js';
+import { ConnectorProblem } from './runtime/connector-problem.js';
 
 @ObjectType('ConnectorSettings', {
   description: 'What a connector reads; only the fields of its kind are set.',
@@ -58,8 +59,11 @@ export class ConnectorType {
   @Field(() => Date, { nullable: true })
   lastSuccessAt: Date | null;
 
-  @Field(() => String, { nullable: true })
-  lastError: string | null;
+  @Field(() => ConnectorProblem, {
+    nullable: true,
+    description: 'Why the connector last failed (kept after it recovers, with lastErrorAt).',
+  })
+  lastError: ConnectorProblem | null;
 
   @Field(() => Date, { nullable: true })
   lastErrorAt: Date | null;

@@ -1,5 +1,6 @@
 import type { Validators } from '../runtime/connector-health.js';
-import { FetchError, readBody, safeGet } from '../runtime/safe-http.js';
+import { ConnectorFailure, httpProblem } from '../runtime/connector-problem.js';
+import { readBody, safeGet } from '../runtime/safe-http.js';
 
 const MAX_FEED_BYTES = 5 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
@@ -32,7 +33,10 @@ export async function fetchFeed(
   }
   if (response.statusCode !== 200) {
     response.resume();
-    throw new FetchError(`Feed answered HTTP ${response.statusCode}`);
+    throw new ConnectorFailure(
+      httpProblem(response.statusCode),
+      `Feed answered HTTP ${response.statusCode}`,
+    );
   }
   const body = (await readBody(response, MAX_FEED_BYTES)).toString('utf8');
   return {

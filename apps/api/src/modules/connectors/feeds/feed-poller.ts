@@ -2,7 +2,7 @@ import type { OperationScopes } from '../../../platform/database/operation-scope
 import { MAX_INGEST_BATCH } from '../../mentions/inputs/ingest-mention.input.js';
 import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
 import { rssSettingsSchema } from '../connector-settings.js';
-import { describeError, recordFailure, recordSuccess } from '../runtime/connector-health.js';
+import { problemOf, recordFailure, recordSuccess } from '../runtime/connector-health.js';
 import { inTenant } from '../runtime/tenant-scope.js';
 import { fetchFeed } from './feed-fetch.js';
 import { parseFeed } from './feed-parser.js';
@@ -86,7 +86,7 @@ export class FeedPoller {
           manager,
           tenantId,
           feed.id,
-          describeError(error),
+          problemOf(error, feed.id),
           settings.pollIntervalSeconds,
         ),
       ).catch((recordError) =>

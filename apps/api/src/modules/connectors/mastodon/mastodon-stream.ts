@@ -3,8 +3,9 @@ import type { OperationScopes } from '../../../platform/database/operation-scope
 import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
 import { MastodonStream as StreamKind } from '../connector-enums.js';
 import type { MastodonSettings } from '../connector-settings.js';
-import { describeError, recordFailure, recordSuccess } from '../runtime/connector-health.js';
-import { FetchError, safeGet } from '../runtime/safe-http.js';
+import { problemOf, recordFailure, recordSuccess } from '../runtime/connector-health.js';
+import { ConnectorFailure, ConnectorProblem, httpProblem } from '../runtime/connector-problem.js';
+import { safeGet } from '../runtime/safe-http.js';
 import { inTenant } from '../runtime/tenant-scope.js';
 import { type MastodonStatus, statusToMention } from './mastodon-status.js';
 import { readServerSentEvents } from './server-sent-events.js';
@@ -59,7 +60,7 @@ export class MastodonStreamConnection {
         await this.connect(() => {
           failures = 0;
         });
-        throw new FetchError('The server closed the stream');
+        throw new ConnectorFailure(ConnectorProblem.STREAM_ENDED, 'The server closed the stream');
       } catch (error) {
         if (this.abort.signal.aborted) return;
         failures += 1;
@@ -68,7 +69,7 @@ export class MastodonStreamConnection {
             manager,
             this.target.tenantId,
             this.target.connectorId,
-            describeError(error),
+            problemOf(error, this.target.connectorId),
           ),
         );
         await sleep(Math.min(1000 * 2 ** (failures - 1), MAX_RECONNECT_MS), this.abort.signal);
@@ -80,15 +81,24 @@ export class MastodonStreamConnection {
     const idle = new AbortController();
     const signal = AbortSignal.any([this.abort.signal, idle.signal]);
     const headers: Record<string, string> = { accept: 'text/event-stream' };
-    if (this.target.accessToken) headers.authorization = `Bearer ${this.target.accessToken}`;
-    const response = await safeGet(streamUrl(this.target.settings).toString(), {
+    const url = streamUrl(this.target.settings);
+    if (this.target.accessToken) {
+      // Plain http only where the operator allows private networks (tests, on-premises).
+      if (url.protocol !== 'https:' && !this.allowPrivate)
+        throw new ConnectorFailure(ConnectorProblem.INSECURE_URL, 'A token goes over https only');
+      headers.authorization = `Bearer ${this.target.accessToken}`;
+    }
+    const response = await safeGet(url.toString(), {
       headers,
       signal,
       allowPrivate: this.allowPrivate,
     });
     if (response.statusCode !== 200) {
       response.resume();
-      throw new FetchError(`Streaming API answered HTTP ${response.statusCode}`);
+      throw new ConnectorFailure(
+        httpProblem(response.statusCode),
+        `Streaming API answered HTTP ${response.statusCode}`,
+      );
     }
     onOpen();
     await this.record((manager) =>
@@ -105,7 +115,7 @@ export class MastodonStreamConnection {
       }
     } catch (error) {
       if (idle.signal.aborted && !this.abort.signal.aborted)
-        throw new FetchError('The stream went silent');
+        throw new ConnectorFailure(ConnectorProblem.STREAM_ENDED, 'The stream went silent');
       throw error;
     } finally {
       clearTimeout(timer);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
 import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
 import { mastodonSettingsSchema } from '../connector-settings.js';
-import { describeError, recordFailure } from '../runtime/connector-health.js';
+import { problemOf, recordFailure } from '../runtime/connector-health.js';
 import { type SecretBox, secretBinding } from '../runtime/secret-box.js';
 import { inTenant } from '../runtime/tenant-scope.js';
 import { MastodonStreamConnection } from './mastodon-stream.js';
@@ -58,12 +58,7 @@ export class MastodonStreams {
     for (const row of held) {
       await this.ensureOpen(tenantId, row).catch((error) =>
         inTenant(this.scopes, tenantId, (manager) =>
-          recordFailure(
-            manager,
-            tenantId,
-            row.id,
-            `Cannot start the stream: ${describeError(error)}`,
-          ),
+          recordFailure(manager, tenantId, row.id, problemOf(error, row.id)),
         ),
       );
     }

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { FeedFormatError } from '../feeds/feed-parser.js';
+import { ConnectorProblem, classifyFailure } from './connector-problem.js';
 
 /** Longest wait between two attempts of a failing feed. */
 export const MAX_BACKOFF_SECONDS = 6 * 3600;
-const MAX_ERROR_LENGTH = 500;
 
 export interface Validators {
   readonly etag: string | null;
@@ -39,14 +40,14 @@ export async function recordSuccess(
 }
 
 /**
- * A connector failed: FAILING (unless paused), the error kept. A feed backs off
+ * A connector failed: FAILING (unless paused), its problem kept. A feed backs off
  * exponentially: its interval × 2^failures, at most MAX_BACKOFF_SECONDS.
  */
 export async function recordFailure(
   manager: EntityManager,
   tenantId: string,
   connectorId: string,
-  message: string,
+  problem: ConnectorProblem,
   intervalSeconds?: number,
 ): Promise<void> {
   await manager.query(
@@ -56,18 +57,16 @@ export async function recordFailure(
        next_poll_at = CASE WHEN $4::int IS NULL THEN next_poll_at
          ELSE now() + make_interval(secs => least($4::int * 2 ^ least(consecutive_failures + 1, 20), $5)) END
      WHERE tenant_id = $1 AND id = $2`,
-    [
-      tenantId,
-      connectorId,
-      message.slice(0, MAX_ERROR_LENGTH),
-      intervalSeconds ?? null,
-      MAX_BACKOFF_SECONDS,
-    ],
+    [tenantId, connectorId, problem, intervalSeconds ?? null, MAX_BACKOFF_SECONDS],
   );
 }
 
-/** A message for last_error that names what failed without echoing secrets or stacks. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+/**
+ * What to store as a connector's last problem: a code the admin explains in the user's
+ * language. The technical detail (which may tell ports or internals apart) goes to the log.
+ */
+export function problemOf(error: unknown, connectorId: string): ConnectorProblem {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.warn(`[connectors] connector ${connectorId} failed: ${detail}`);
+  return error instanceof FeedFormatError ? ConnectorProblem.NOT_A_FEED : classifyFailure(error);
 }

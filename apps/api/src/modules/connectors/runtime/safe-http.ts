@@ -1,35 +1,23 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { ConnectorFailure, ConnectorProblem } from './connector-problem.js';
 
-/** Addresses a tenant's URL must not reach unless explicitly allowed (SSRF). */
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 3],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+/** IPv6 global unicast space (RFC 4291): ipaddr.js calls anything unlisted "unicast". */
+const GLOBAL_IPV6 = ipaddr.parseCIDR('2000::/3');
 
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return isPrivateAddress(mapped);
-  const family = isIP(address);
-  if (family === 0) return true;
-  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+/**
+ * Whether a tenant's URL may reach this address: only global unicast, by ipaddr.js's
+ * classification of the special-purpose registries (private, loopback, link-local, shared,
+ * documentation, benchmarking, NAT64, 6to4, Teredo…), IPv4-mapped IPv6 as its IPv4.
+ */
+export function isGlobalUnicast(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address);
+  if (parsed.range() !== 'unicast') return false;
+  return parsed.kind() === 'ipv4' || parsed.match(GLOBAL_IPV6);
 }
 
 export interface SafeRequestOptions {
@@ -40,30 +28,41 @@ export interface SafeRequestOptions {
   readonly maxRedirects?: number;
 }
 
-export class FetchError extends Error {}
-
 /**
  * GET over http(s) that checks every address the name resolves to (and every redirect),
- * at connection time, so DNS rebinding cannot slip a private address past the check.
+ * at connection time, so DNS rebinding cannot slip a private address past the check. A
+ * redirect to another origin loses the Authorization header: a token stays with its server.
  */
 export async function safeGet(url: string, options: SafeRequestOptions): Promise<IncomingMessage> {
   let current = new URL(url);
+  let headers = options.headers ?? {};
   for (let hop = 0; ; hop += 1) {
-    const response = await getOnce(current, options);
+    const response = await getOnce(current, { ...options, headers });
     const location = response.headers.location;
     if (!location || ![301, 302, 303, 307, 308].includes(response.statusCode ?? 0)) return response;
     response.resume();
-    if (hop >= (options.maxRedirects ?? 3)) throw new FetchError('Too many redirects');
-    current = new URL(location, current);
+    if (hop >= (options.maxRedirects ?? 3))
+      throw new ConnectorFailure(ConnectorProblem.TOO_MANY_REDIRECTS, 'Too many redirects');
+    const next = new URL(location, current);
+    if (next.origin !== current.origin) headers = withoutAuthorization(headers);
+    current = next;
   }
+}
+
+function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'),
+  );
 }
 
 function getOnce(url: URL, options: SafeRequestOptions): Promise<IncomingMessage> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return Promise.reject(new FetchError(`Unsupported scheme ${url.protocol}`));
+    return Promise.reject(
+      new ConnectorFailure(ConnectorProblem.OTHER, `Unsupported scheme ${url.protocol}`),
+    );
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && !options.allowPrivate && isPrivateAddress(host))
-    return Promise.reject(new FetchError('Address not allowed'));
+  if (isIP(host) && !options.allowPrivate && !isGlobalUnicast(host))
+    return Promise.reject(notAllowed());
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(url, {
@@ -78,6 +77,9 @@ function getOnce(url: URL, options: SafeRequestOptions): Promise<IncomingMessage
   });
 }
 
+const notAllowed = () =>
+  new ConnectorFailure(ConnectorProblem.ADDRESS_NOT_ALLOWED, 'Address not allowed');
+
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
   address: string | LookupAddress[],
@@ -87,11 +89,15 @@ type LookupCallback = (
 function checkedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
-    if (addresses.some((entry) => isPrivateAddress(entry.address)))
-      return callback(new FetchError('Address not allowed'), []);
+    if (!addresses.every((entry) => isGlobalUnicast(entry.address)))
+      return callback(notAllowed(), []);
     if (options.all) return callback(null, addresses);
     const [first] = addresses;
-    if (!first) return callback(new FetchError(`No address for ${hostname}`), []);
+    if (!first)
+      return callback(
+        new ConnectorFailure(ConnectorProblem.HOST_NOT_FOUND, `No address for ${hostname}`),
+        [],
+      );
     callback(null, first.address, first.family);
   });
 }
@@ -104,7 +110,7 @@ export async function readBody(response: IncomingMessage, limit: number): Promis
     size += (chunk as Buffer).length;
     if (size > limit) {
       response.destroy();
-      throw new FetchError(`Response larger than ${limit} bytes`);
+      throw new ConnectorFailure(ConnectorProblem.TOO_LARGE, `Response larger than ${limit} bytes`);
     }
     chunks.push(chunk as Buffer);
   }

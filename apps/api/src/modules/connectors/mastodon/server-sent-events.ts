@@ -1,38 +1,42 @@
+import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
+import { ConnectorFailure, ConnectorProblem } from '../runtime/connector-problem.js';
+
 export interface ServerSentEvent {
   readonly event: string;
   readonly data: string;
 }
 
+/** A status is a few kB; an event this large is a hostile or broken server. */
+export const MAX_EVENT_CHARS = 1024 * 1024;
+
 /**
- * Events of a text/event-stream body (the WHATWG format): `event:` and `data:` lines up to a
- * blank line; comment lines (Mastodon's `:thump` heartbeats) are skipped.
+ * Events of a text/event-stream body (the WHATWG format, parsed by eventsource-parser):
+ * comments (Mastodon's `:thump` heartbeats) are skipped. A line or event that grows past
+ * `maxEventChars` before it ends stops the stream, so one endless line cannot grow memory.
  */
 export async function* readServerSentEvents(
   chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxEventChars = MAX_EVENT_CHARS,
 ): AsyncGenerator<ServerSentEvent> {
   const decoder = new TextDecoder();
-  let buffer = '';
-  let event = '';
-  let data: string[] = [];
+  let ready: ServerSentEvent[] = [];
+  let failure: ParseError | null = null;
+  const parser = createParser({
+    maxBufferSize: maxEventChars,
+    onEvent: (message: EventSourceMessage) => {
+      ready.push({ event: message.event || 'message', data: message.data });
+    },
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') failure = error;
+    },
+  });
   for await (const chunk of chunks) {
-    buffer += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let newline = buffer.search(/\r?\n|\r/);
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline);
-      const breakLength = buffer.startsWith('\r\n', newline) ? 2 : 1;
-      buffer = buffer.slice(newline + breakLength);
-      if (line === '') {
-        if (data.length) yield { event: event || 'message', data: data.join('\n') };
-        event = '';
-        data = [];
-      } else if (!line.startsWith(':')) {
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      newline = buffer.search(/\r?\n|\r/);
+    parser.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (failure) {
+      throw new ConnectorFailure(ConnectorProblem.TOO_LARGE, 'An event exceeded its size limit');
     }
+    const events = ready;
+    ready = [];
+    yield* events;
   }
 }

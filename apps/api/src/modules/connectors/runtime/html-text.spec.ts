@@ -10,6 +10,12 @@ describe(htmlToText.name, () => {
     ).toBe('Hola @ana & Brand A “ok”');
   });
 
+  it('decodes every named HTML entity, as Spanish and Portuguese feeds use them', () => {
+    expect(
+      htmlToText('Caf&eacute; &ntilde;and&uacute; &iquest;s&iacute;? A&ccedil;&atilde;o &euro;5'),
+    ).toBe('Café ñandú ¿sí? Ação €5');
+  });
+
   it('drops scripts and styles with their content', () => {
     expect(htmlToText('<style>p{}</style>text<script>alert(1)</script>')).toBe('text');
   });

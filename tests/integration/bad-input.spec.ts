@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, SIGN_IN, signIn } from '../support/graphql-client.js';
+import { ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
 
@@ -102,6 +103,12 @@ describe('bad input', () => {
     expect(manyTokens.errors?.[0]?.message).toMatch(/token/i);
   });
 
+  it('stores a GraphQL batch whose one post holds a NUL character, that post cleaned', async () => {
+    const batch = [post(), post({ text: 'Brand A\u0000 nul \ud83d' }), post()];
+    const results = await ingest(suite.api.graphqlUrl, manager, batch);
+    expect(results.map((result) => result.outcome)).toEqual(['STORED', 'STORED', 'STORED']);
+  });
+
   it('refuses a request body over the size limit and malformed JSON without a stack trace', async () => {
     const big = await fetch(suite.api.graphqlUrl, {
       method: 'POST',
@@ -109,6 +116,7 @@ describe('bad input', () => {
       body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(200_000) } }),
     });
     expect(big.status).toBe(413);
+    expect(JSON.stringify(await big.json())).toContain('exceeds 100 kB');
     const malformed = await fetch(suite.api.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

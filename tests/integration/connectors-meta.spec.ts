@@ -74,6 +74,29 @@ describe('connectors: Meta webhooks', () => {
     expect(connector?.lastSuccessAt).not.toBeNull();
   });
 
+  it('stores a delivery whose comment holds a NUL character, cleaned, instead of failing it', async () => {
+    const id = commentId();
+    const response = await deliver(
+      callback(facebook.webhookUrl),
+      pageCommentDelivery({ id, message: 'Brand A\u0000 with a NUL' }),
+      { secret: APP_SECRET },
+    );
+    expect(response.status).toBe(200);
+    expect(await mentionsOn(suite, viewerA, 'FACEBOOK')).toContainEqual(
+      expect.objectContaining({ externalId: id, text: 'Brand A with a NUL' }),
+    );
+  });
+
+  it('tells a delivery over the size limit what the limit is', async () => {
+    const response = await deliver(
+      callback(facebook.webhookUrl),
+      pageCommentDelivery({ id: commentId(), message: `Brand A ${'x'.repeat(1_100_000)}` }),
+      { secret: APP_SECRET },
+    );
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(await response.json())).toContain('exceeds 1 MB');
+  });
+
   it('refuses unsigned and mis-signed deliveries and stores nothing', async () => {
     const unsigned = commentId();
     const misSigned = commentId();

@@ -35,26 +35,32 @@ describe('bulk NDJSON ingest', () => {
     };
   });
 
-  it('answers every line in order, rejecting bad lines on their own, then a summary', async () => {
+  it('answers every line in input order, rejecting bad lines on their own, then a summary', async () => {
     const good = post();
     const unmatched = post({ text: 'no tracked brand in this one' });
+    const withNul = post();
     const { status, rows } = await postNdjson(suite.api.url, agentKey, [
       JSON.stringify(good),
       '{not json',
       JSON.stringify({ ...post(), text: '' }),
       '',
       JSON.stringify(unmatched),
+      // A NUL character (PostgreSQL refuses it in text) and a lone surrogate: cleaned, stored.
+      JSON.stringify({ ...withNul, text: `${withNul.text} \u0000 \ud800` }),
+      `{"padding":"${'x'.repeat(70_000)}"}`,
     ]);
     expect(status).toBe(200);
-    // A line that is not JSON is answered as soon as it is read; the others when their batch is stored.
-    expect(rows.slice(0, 4).map((row) => [row.line, row.outcome])).toEqual([
-      [2, 'REJECTED'],
+    expect(rows.slice(0, -1).map((row) => [row.line, row.outcome])).toEqual([
       [1, 'STORED'],
+      [2, 'REJECTED'],
       [3, 'REJECTED'],
       [5, 'STORED'],
+      [6, 'STORED'],
+      [7, 'REJECTED'],
     ]);
+    expect(rows[5]?.problems).toEqual([{ field: 'line', message: 'is longer than 65536 bytes' }]);
     expect(rows.at(-1)).toEqual({
-      summary: { stored: 2, updated: 0, unchanged: 0, rejected: 2, unmatched: 1 },
+      summary: { stored: 3, updated: 0, unchanged: 0, rejected: 3, unmatched: 1 },
     });
   });
 

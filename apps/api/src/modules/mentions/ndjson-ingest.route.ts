@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { AccessTokens } from '../../platform/auth/access-token.js';
@@ -7,6 +6,7 @@ import { contextFromCredentials } from '../../platform/context/context-from-requ
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
+import { readBoundedLines } from './bounded-lines.js';
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome } from './mention-enums.js';
 import type {
@@ -18,16 +18,17 @@ import type {
 const BATCH = 500;
 const MAX_LINE = 64 * 1024;
 
-interface PendingLine {
-  readonly line: number;
-  readonly item: unknown;
-}
+/** A line waiting for its batch: an item to store, or why it was refused on its own. */
+type PendingLine =
+  | { readonly line: number; readonly item: unknown }
+  | { readonly line: number; readonly rejection: string };
 
 /**
  * `POST /api/ingest/mentions`: NDJSON in, NDJSON out. The body is read line by line (never
- * buffered whole); every 500 lines are stored in a transaction of their own and answered at
- * once, one result line per input line, then a summary line. A line that is not JSON is
- * rejected on its own. Needs an API key (or user) with at least the AGENT role.
+ * buffered whole, a line at most 64 kB while it is read); every 500 lines are stored in a
+ * transaction of their own and answered at once, one result line per input line in input
+ * order, then a summary line. A line that is not JSON is rejected on its own. Needs an API
+ * key (or user) with at least the AGENT role.
  */
 export function ndjsonIngestRoute(deps: {
   scopes: OperationScopes;
@@ -53,36 +54,33 @@ export function ndjsonIngestRoute(deps: {
       if (!pending.length) return;
       const batch = pending;
       pending = [];
-      const prepared = deps.ingestion.prepare(
-        batch.map((entry) => entry.item),
-        rules,
-      );
+      const items = batch.flatMap((entry) => ('item' in entry ? [entry.item] : []));
+      const prepared = deps.ingestion.prepare(items, rules);
       await storing;
-      storing = storeBatch(deps, ctx, prepared).then((results) => {
-        for (const { index, ...result } of results) answer(batch[index]?.line ?? 0, result);
+      const stored = items.length ? storeBatch(deps, ctx, prepared) : Promise.resolve([]);
+      storing = stored.then((results) => {
+        const byItem = new Map(results.map(({ index, ...result }) => [index, result]));
+        let itemIndex = 0;
+        for (const entry of batch) {
+          const result = 'item' in entry ? byItem.get(itemIndex++) : rejectedLine(entry.rejection);
+          if (result) answer(entry.line, result);
+        }
       });
       // Awaited by the next flush or at the end; marked handled so a failure cannot crash the process meanwhile.
       storing.catch(() => {});
     };
     try {
       let line = 0;
-      for await (const text of createInterface({
-        input: req,
-        crlfDelay: Number.POSITIVE_INFINITY,
-      })) {
+      for await (const read of readBoundedLines(req, MAX_LINE)) {
         line += 1;
-        if (!text.trim()) continue;
-        const item = text.length > MAX_LINE ? undefined : parseLine(text);
-        if (item === undefined) {
-          answer(
-            line,
-            rejectedLine(
-              text.length > MAX_LINE ? `is longer than ${MAX_LINE} bytes` : 'is not valid JSON',
-            ),
+        if ('tooLong' in read) {
+          pending.push({ line, rejection: `is longer than ${MAX_LINE} bytes` });
+        } else if (read.text.trim()) {
+          const item = parseLine(read.text);
+          pending.push(
+            item === undefined ? { line, rejection: 'is not valid JSON' } : { line, item },
           );
-          continue;
         }
-        pending.push({ line, item });
         if (pending.length >= BATCH) await flush();
       }
       await flush();

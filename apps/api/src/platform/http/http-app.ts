@@ -50,6 +50,11 @@ export function serveAdmin(app: Express, adminDir: string | undefined): boolean 
   return true;
 }
 
+/** body-parser's limit in bytes, as a person reads it: each route sets its own. */
+function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} kB`;
+}
+
 /** Malformed or oversized JSON bodies get a short GraphQL-shaped answer, not a stack trace. */
 export const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
@@ -57,7 +62,9 @@ export const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) =>
   res.status(tooLarge ? 413 : 400).json({
     errors: [
       {
-        message: tooLarge ? `Request body exceeds ${MAX_BODY}` : 'Request body is not valid JSON',
+        message: tooLarge
+          ? `Request body exceeds ${formatLimit(error.limit)}`
+          : 'Request body is not valid JSON',
         extensions: { code: 'BAD_REQUEST' },
       },
     ],

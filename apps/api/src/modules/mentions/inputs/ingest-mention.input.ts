@@ -9,16 +9,23 @@ const count = z
   .max(2_000_000_000)
   .optional();
 
+/**
+ * Text PostgreSQL can store: it refuses NUL in text, and a lone surrogate cannot be encoded
+ * as UTF-8. Cleaned per item, so one such post never fails the batch it arrives in.
+ */
+const storable = (value: string) => value.replaceAll('\u0000', '').toWellFormed();
+const text = () => z.string().overwrite(storable);
+
 /** One post as a source delivers it; the same shape for GraphQL, NDJSON and connectors. */
 export const ingestMentionSchema = z.object({
   channel: z.enum(MentionChannel),
-  externalId: z.string().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
+  externalId: text().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
   url: z.url('is not a valid URL').max(2000).optional().nullable(),
-  text: z.string().trim().min(1, 'is required').max(20_000, 'must have at most 20,000 characters'),
+  text: text().trim().min(1, 'is required').max(20_000, 'must have at most 20,000 characters'),
   publishedAt: z.coerce.date({ error: 'is not a valid date' }),
   author: z.object({
-    handle: z.string().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
-    displayName: z.string().trim().max(200).optional().nullable(),
+    handle: text().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
+    displayName: text().trim().max(200).optional().nullable(),
     followers: count.nullable(),
   }),
   metrics: z

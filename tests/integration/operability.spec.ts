@@ -1,37 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApi } from '../support/api-process.js';
 import { errorCodes, gql, SIGN_IN } from '../support/graphql-client.js';
+import { startRedisServer } from '../support/redis-server.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
-
-/** A port nothing listens on once this returns. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) resolve(redis);
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-}
 
 describe('operating the api', () => {
   const suite = useSuite();
@@ -51,15 +24,14 @@ describe('operating the api', () => {
   });
 
   it('signs in with Redis lost, counting in memory, says so in readiness and logs it once', async () => {
-    const redisPort = await freePort();
-    const redis = await startRedis(redisPort);
-    stops.push(() => redis.kill('SIGKILL'));
-    const api = await startApi(suite.databaseUrl, { REDIS_URL: `redis://127.0.0.1:${redisPort}` });
+    const redis = await startRedisServer();
+    stops.push(() => redis.stop());
+    const api = await startApi(suite.databaseUrl, { REDIS_URL: redis.url });
     stops.push(() => api.stop());
     const readiness = async () => (await (await fetch(`${api.url}/readyz`)).json()) as object;
     expect(await readiness()).toEqual({ status: 'ready', redis: 'reachable' });
 
-    redis.kill('SIGKILL');
+    redis.stop();
     await expect.poll(readiness).toMatchObject({ status: 'ready', redis: 'unreachable' });
     const email = suite.world.users.aOWNER.email;
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -4,7 +4,7 @@ import { type Browser, chromium } from 'playwright-core';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Debian's Chromium (scripts/ensure-chromium.sh installs it), flags for a closed network. */
+/** Debian's Chromium (scripts/ensure-test-tools.sh installs it), flags for a closed network. */
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return chromium.launch({

@@ -3,17 +3,24 @@ import { migrate } from '@socialcrm/api/migrate';
 import type { TestProject } from 'vitest/node';
 import { databaseUrl, RUNTIME_PASSWORD, withClient } from './databases.js';
 import { startPostgresServer } from './postgres-server.js';
+import { sharedRedisServer } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresServerUrl: string;
     templateDatabase: string;
+    redisUrl: string;
   }
 }
 
-/** Starts (or reuses) PostgreSQL once and migrates a template database the test files clone. */
+/**
+ * Starts (or reuses) PostgreSQL and Redis once and migrates a template database the test files
+ * clone. Every api process under test shares that Redis, as replicas in production do.
+ */
 export default async function setup(project: TestProject) {
   const server = await startPostgresServer();
+  const redis = await sharedRedisServer();
+  project.provide('redisUrl', redis.url);
   // Unique per run, so two runs on one server (a developer and CI) do not collide.
   const template = `scrm_template_${randomBytes(4).toString('hex')}`;
   await withClient(server.url, (client) => client.query(`CREATE DATABASE ${template}`));
@@ -25,5 +32,6 @@ export default async function setup(project: TestProject) {
       client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`),
     );
     await server.stop();
+    redis.stop();
   };
 }

@@ -101,6 +101,11 @@ describe('bad input', () => {
       manager,
     );
     expect(manyTokens.errors?.[0]?.message).toMatch(/token/i);
+    // The request is at fault, not the server: 400 for every refusal above and a syntax error.
+    expect([tooDeep.status, manyAliases.status, manyTokens.status]).toEqual([400, 400, 400]);
+    const syntax = await gql(url, '{ brands { totalCount }', {}, manager);
+    expect(errorCodes(syntax)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(syntax.status).toBe(400);
   });
 
   it('stores a GraphQL batch whose one post holds a NUL character, that post cleaned', async () => {

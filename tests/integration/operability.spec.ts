@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApi } from '../support/api-process.js';
-import { errorCodes, gql, SIGN_IN } from '../support/graphql-client.js';
+import { errorCodes, gql, SIGN_IN, signIn } from '../support/graphql-client.js';
 import { startRedisServer } from '../support/redis-server.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
@@ -40,5 +40,20 @@ describe('operating the api', () => {
     }
     expect(api.output().match(/Redis unreachable/g)).toHaveLength(1);
     expect(api.output()).not.toMatch(/Unhandled error event/);
+  });
+
+  it('runs the queries of one operation one after another on its connection', async () => {
+    const { api, world } = suite;
+    const owner = await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD);
+    // Root fields of a query resolve in parallel, and all share the operation's transaction.
+    const response = await gql(
+      api.graphqlUrl,
+      `{ me { user { email } } brands { totalCount } connectors { id }
+         members { totalCount } apiKeys { id } mentions(first: 5) { totalCount } }`,
+      {},
+      { token: owner.accessToken, tenantId: world.tenants.a },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(api.output()).not.toMatch(/already executing a query/);
   });
 });

@@ -43,7 +43,7 @@ import { createDataSource } from './platform/database/data-source.js';
 import { OperationScopes } from './platform/database/operation-scope.js';
 import { createErrorFormatter } from './platform/errors/format-error.js';
 import type { GraphQLContext, LiveSources } from './platform/graphql/graphql-context.js';
-import { createArmor } from './platform/graphql/limits.js';
+import { createArmor, QUERY_LIMITS } from './platform/graphql/limits.js';
 import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
@@ -152,6 +152,7 @@ export async function startApi({
     schema,
     formatError,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

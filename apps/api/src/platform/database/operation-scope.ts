@@ -138,7 +138,7 @@ export class OperationScopes {
   }
 
   private async begin(ctx: RequestContext): Promise<OpenScope> {
-    const runner = this.dataSource.createQueryRunner();
+    const runner = serializeQueries(this.dataSource.createQueryRunner());
     try {
       await runner.connect();
       await runner.startTransaction();
@@ -150,6 +150,22 @@ export class OperationScopes {
       throw error;
     }
   }
+}
+
+/**
+ * The resolvers of one operation share its transaction's connection, and graphql-js runs a
+ * query's fields at the same time: their statements queue here, one after another, in the
+ * order they were issued (pg only queues them itself with a deprecation, and pg 9 will not).
+ */
+function serializeQueries(runner: QueryRunner): QueryRunner {
+  const query = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => query(...args));
+    previous = next.catch(() => {});
+    return next;
+  }) as QueryRunner['query'];
+  return runner;
 }
 
 async function admit(runner: QueryRunner, ctx: RequestContext): Promise<OperationAccess> {

@@ -5,8 +5,9 @@ import type { GraphQLContext } from './graphql-context.js';
 
 /**
  * Finishes each operation's transaction before the response leaves: committed when the
- * operation had no error, rolled back otherwise (nothing half-written). If the commit itself
- * fails, the client is told so instead of receiving data that was not kept.
+ * operation had no error, rolled back otherwise (nothing half-written). A rolled-back
+ * mutation answers no data at all, so no field can report a write that was undone; if the
+ * commit itself fails, the client is told so instead of receiving data that was not kept.
  */
 export function operationScopePlugin(
   scopes: OperationScopes,
@@ -15,11 +16,13 @@ export function operationScopePlugin(
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, operation }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
+          const failed = Boolean(result.errors?.length);
           try {
-            await scopes.finish(contextValue.request, !result.errors?.length);
+            await scopes.finish(contextValue.request, !failed);
+            if (failed && operation?.operation === 'mutation') result.data = null;
           } catch (error) {
             logError(error);
             result.data = null;

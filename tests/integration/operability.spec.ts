@@ -56,4 +56,24 @@ describe('operating the api', () => {
     expect(response.errors).toBeUndefined();
     expect(api.output()).not.toMatch(/already executing a query/);
   });
+
+  it('keeps personal data and SQL parameters out of the log, and expected errors off error level', async () => {
+    const { api, world } = suite;
+    const owner = await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD);
+    const caller = { token: owner.accessToken, tenantId: world.tenants.a };
+    const create = (name: string) =>
+      gql(
+        api.graphqlUrl,
+        'mutation($name: String!) { createBrand(input: { name: $name, kind: OWN, keywords: ["private"] }) { id } }',
+        { name },
+        caller,
+      );
+    const name = 'Ana Pérez Private Label';
+    expect((await create(name)).errors).toBeUndefined();
+    const before = api.output().length;
+    expect(errorCodes(await create(name))).toEqual(['CONFLICT']);
+    const logged = api.output().slice(before);
+    expect(logged).not.toContain(name);
+    expect(logged).not.toMatch(/PARAMETERS|query failed|error/i);
+  });
 });

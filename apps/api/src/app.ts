@@ -42,6 +42,7 @@ import { contextFromCredentials } from './platform/context/context-from-request.
 import { createDataSource } from './platform/database/data-source.js';
 import { OperationScopes } from './platform/database/operation-scope.js';
 import { createErrorFormatter } from './platform/errors/format-error.js';
+import { logFailure } from './platform/errors/log-failure.js';
 import type { GraphQLContext, LiveSources } from './platform/graphql/graphql-context.js';
 import { createArmor, QUERY_LIMITS } from './platform/graphql/limits.js';
 import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
@@ -138,7 +139,7 @@ export async function startApi({
   const sweeper = mentionFeed.startSweeper();
   const schema = await buildApiSchema(container, createAuthChecker(scopes));
 
-  const logError = (error: unknown) => console.error('[api] unexpected error', error);
+  const logError = (error: unknown) => logFailure('[api] unexpected error', error);
   const formatError = createErrorFormatter(logError);
   const armor = createArmor();
   const app = createHttpApp({

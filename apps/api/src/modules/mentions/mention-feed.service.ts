@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
+import { logFailure } from '../../platform/errors/log-failure.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import type { MentionType } from './mention.type.js';
 import { type MentionRow, toMention } from './mention-row.js';
@@ -72,7 +73,7 @@ export class MentionFeedService {
           await this.dispatch(tenantId);
         } while (state.rerun);
       } catch (error) {
-        console.error('[api] feed dispatch failed; the sweeper will retry', error);
+        logFailure('[api] feed dispatch failed; the sweeper will retry', error);
       } finally {
         this.dispatching.delete(tenantId);
       }
@@ -95,7 +96,7 @@ export class MentionFeedService {
     // The dispatch is done; a lost signal only delays other replicas until their next poll.
     await this.signals
       .publish({ tenantId, seq: dispatched.head })
-      .catch((error) => console.error('[api] feed signal not sent', error));
+      .catch((error) => logFailure('[api] feed signal not sent', error));
   }
 
   /** Where this process's dispatches go first: its feed channels. */
@@ -170,11 +171,11 @@ export class MentionFeedService {
           // One tenant's failure must not hold back the others' outboxes.
           for (const tenantId of page)
             await this.dispatch(tenantId).catch((error) =>
-              console.error('[api] outbox sweep failed for a tenant', error),
+              logFailure('[api] outbox sweep failed for a tenant', error),
             );
         }
       } catch (error) {
-        console.error('[api] outbox sweep failed', error);
+        logFailure('[api] outbox sweep failed', error);
       } finally {
         sweeping = false;
       }

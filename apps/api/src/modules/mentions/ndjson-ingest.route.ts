@@ -6,6 +6,7 @@ import { contextFromCredentials } from '../../platform/context/context-from-requ
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
+import { logFailure } from '../../platform/errors/log-failure.js';
 import { readBoundedLines } from './bounded-lines.js';
 import type { IngestResult } from './mention.type.js';
 import { IngestOutcome } from './mention-enums.js';
@@ -88,7 +89,7 @@ export function ndjsonIngestRoute(deps: {
       res.end(`${JSON.stringify({ summary })}\n`);
     } catch (error) {
       // Lines already answered are committed; the rest were not stored.
-      console.error('[api] NDJSON ingest failed', error);
+      logFailure('[api] NDJSON ingest failed', error);
       res.end(
         `${JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Ingest stopped; lines without a result were not stored' } })}\n`,
       );
@@ -146,7 +147,7 @@ function describeRefusal(error: unknown): { code: string; status: number; messag
         : '';
   const status = STATUS_OF[code];
   if (!status) {
-    console.error('[api] NDJSON authorisation failed', error);
+    logFailure('[api] NDJSON authorisation failed', error);
     return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Internal server error' };
   }
   return { code, status, message: (error as Error).message };

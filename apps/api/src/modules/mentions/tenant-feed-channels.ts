@@ -1,3 +1,4 @@
+import { logFailure } from '../../platform/errors/log-failure.js';
 import type { FeedSignals } from '../../platform/pubsub/feed-signals.js';
 import { FeedBuffer } from './feed-buffer.js';
 import type {
@@ -69,7 +70,7 @@ class TenantChannel {
       return;
     }
     this.reading = this.readNew()
-      .catch((error) => console.error('[api] feed read failed', error))
+      .catch((error) => logFailure('[api] feed read failed', error))
       .finally(() => {
         this.reading = null;
         if (this.stale) {
@@ -112,7 +113,7 @@ class TenantChannel {
         if (!allowed[index] || (member.expiresAt !== null && member.expiresAt <= now)) member.end();
       });
     } catch (error) {
-      console.error('[api] feed subscribers re-check failed', error);
+      logFailure('[api] feed subscribers re-check failed', error);
     }
   }
 }

@@ -15,7 +15,8 @@ export function createDataSource(
     migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed statements are logged by their callers without parameters (log-failure.ts).
+    logging: false,
     poolSize,
     extra: { application_name: applicationName },
   });

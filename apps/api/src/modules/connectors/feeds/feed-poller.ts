@@ -1,4 +1,5 @@
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
+import { logFailure } from '../../../platform/errors/log-failure.js';
 import { MAX_INGEST_BATCH } from '../../mentions/inputs/ingest-mention.input.js';
 import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
 import { rssSettingsSchema } from '../connector-settings.js';
@@ -90,7 +91,7 @@ export class FeedPoller {
           settings.pollIntervalSeconds,
         ),
       ).catch((recordError) =>
-        console.error('[connectors] cannot record a feed failure', recordError),
+        logFailure('[connectors] cannot record a feed failure', recordError),
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
+import { logFailure } from '../../../platform/errors/log-failure.js';
 import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
 import { MastodonStream as StreamKind } from '../connector-enums.js';
 import type { MastodonSettings } from '../connector-settings.js';
@@ -141,7 +142,7 @@ export class MastodonStreamConnection {
 
   private async record(write: (manager: EntityManager) => Promise<void>): Promise<void> {
     await inTenant(this.scopes, this.target.tenantId, (manager) => write(manager)).catch((error) =>
-      console.error('[connectors] cannot record a stream status', error),
+      logFailure('[connectors] cannot record a stream status', error),
     );
   }
 }

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
+import { logFailure } from '../../../platform/errors/log-failure.js';
 import { isUuid } from '../../../platform/uuid.js';
 import type { MetaWebhookService } from './meta-webhook.service.js';
 
@@ -69,7 +70,7 @@ function idsOf(req: Request): { tenantId: string; connectorId: string } | null {
 
 /** A failure on our side: 500, so Meta retries the delivery later. */
 function failed(res: Response, error: unknown): undefined {
-  console.error('[connectors] Meta webhook failed', error);
+  logFailure('[connectors] Meta webhook failed', error);
   if (!res.headersSent) res.sendStatus(500);
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../../platform/database/tenant-pages.js';
+import { logFailure } from '../../../platform/errors/log-failure.js';
 import type { ConnectorRuntime } from '../connector.service.js';
 import type { FeedPoller } from '../feeds/feed-poller.js';
 import type { MastodonStreams } from '../mastodon/mastodon-streams.js';
@@ -51,7 +52,7 @@ export class ConnectorScheduler implements ConnectorRuntime {
   private tick(): void {
     if (this.ticking || this.stopped) return;
     this.ticking = this.walk()
-      .catch((error) => console.error('[connectors] tick failed', error))
+      .catch((error) => logFailure('[connectors] tick failed', error))
       .finally(() => {
         this.ticking = undefined;
       });
@@ -76,7 +77,7 @@ export class ConnectorScheduler implements ConnectorRuntime {
       await this.prune(tenantId);
     });
     const settled = next
-      .catch((error) => console.error(`[connectors] work of tenant ${tenantId} failed`, error))
+      .catch((error) => logFailure(`[connectors] work of tenant ${tenantId} failed`, error))
       .finally(() => {
         if (this.visiting.get(tenantId) === settled) this.visiting.delete(tenantId);
       });

@@ -10,7 +10,10 @@ export function sharedDataPath(...parts: string[]): string {
   const path = join(base, ...parts);
   if (!existsSync(path)) {
     throw new Error(
-      `Shared data file not found: ${path}. Place the shared data folder beside the clone or set SHARED_DATA_DIR.`,
+      `Shared data file not found: ${path}. These tests check published results against ` +
+        `the data sets in the project's shared folder (not in the repository): put that ` +
+        `folder's data/ at ${join(findRepositoryRoot(), '..', 'shared', 'data')} or point ` +
+        `SHARED_DATA_DIR at it (it holds ${parts.join('/')}).`,
     );
   }
   return path;

@@ -1,0 +1,53 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signInAs } from '../support/browser.js';
+import { useSuite } from '../support/suite.js';
+import { PASSWORD } from '../support/world.js';
+
+describe('brands page in Chromium', () => {
+  const suite = useSuite();
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const rowNamed = (name: string) => page.getByTestId('brand-row').filter({ hasText: name });
+
+  it('creates, edits and deletes a brand through the confirmation dialog, whose question shows whole', async () => {
+    const { api, world } = suite;
+    await signInAs(page, api.url, world.users.aOWNER.email, PASSWORD);
+    await page.getByTestId('nav-brands').click();
+    await page.getByTestId('brand-new').click();
+    await page.getByTestId('brand-form-name').fill('Tostadora Norte');
+    await page.getByTestId('brand-form-keywords').fill('tostadora norte');
+    await page.getByTestId('brand-form-submit').click();
+    await rowNamed('Tostadora Norte').waitFor();
+
+    await rowNamed('Tostadora Norte').getByTestId('brand-edit').click();
+    await page.getByTestId('brand-form-name').fill('Tostadora del Norte');
+    await page.getByTestId('brand-form-submit').click();
+    await rowNamed('Tostadora del Norte').waitFor();
+
+    await rowNamed('Tostadora del Norte').getByTestId('brand-delete').click();
+    const question = page.locator('dialog[open] .ui-dialog__text');
+    await question.waitFor();
+    // The whole question is inside the dialog: wrapped, not cut off at the cell's edge.
+    const fits = await question.evaluate((text) => {
+      const dialog = text.closest('dialog') as HTMLElement;
+      return (
+        text.scrollWidth <= text.clientWidth &&
+        text.getBoundingClientRect().right <= dialog.getBoundingClientRect().right
+      );
+    });
+    expect(fits).toBe(true);
+    expect(await question.innerText()).toContain('Tostadora del Norte');
+    await page.locator('dialog[open]').getByTestId('confirm-yes').click();
+    await expect.poll(() => rowNamed('Tostadora del Norte').count()).toBe(0);
+  });
+});

@@ -46,7 +46,7 @@ describe('brands page in Chromium', () => {
       );
     });
     expect(fits).toBe(true);
-    expect(await question.innerText()).toContain('Tostadora del Norte');
+    expect(await question.textContent()).toContain('Tostadora del Norte');
     await page.locator('dialog[open]').getByTestId('confirm-yes').click();
     await expect.poll(() => rowNamed('Tostadora del Norte').count()).toBe(0);
   });

@@ -33,7 +33,7 @@ describe('connectors page in Chromium', () => {
     const problem = row.getByTestId('connector-last-error');
     await problem.waitFor();
     // What is wrong and what to do, in the user's language; never the resolver's text.
-    expect(await problem.innerText()).toBe(
+    expect(await problem.textContent()).toBe(
       'El nombre de host de la dirección no existe. Revisa que esté bien escrita.',
     );
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApi } from '../support/api-process.js';
+import { FeedSubscriber } from '../support/feed-client.js';
 import { errorCodes, gql, SIGN_IN, signIn } from '../support/graphql-client.js';
 import { startRedisServer } from '../support/redis-server.js';
 import { useSuite } from '../support/suite.js';
@@ -29,7 +30,7 @@ describe('operating the api', () => {
     const api = await startApi(suite.databaseUrl, { REDIS_URL: redis.url });
     stops.push(() => api.stop());
     const readiness = async () => (await (await fetch(`${api.url}/readyz`)).json()) as object;
-    expect(await readiness()).toEqual({ status: 'ready', redis: 'reachable' });
+    expect(await readiness()).toMatchObject({ status: 'ready', redis: 'reachable' });
 
     redis.stop();
     await expect.poll(readiness).toMatchObject({ status: 'ready', redis: 'unreachable' });
@@ -75,5 +76,28 @@ describe('operating the api', () => {
     const logged = api.output().slice(before);
     expect(logged).not.toContain(name);
     expect(logged).not.toMatch(/PARAMETERS|query failed|error/i);
+  });
+
+  it('lets a closed subscription leave its channel at once, not at the tenant’s next event', async () => {
+    const { api, world } = suite;
+    const viewer = await signIn(api.graphqlUrl, world.users.aVIEWER.email, PASSWORD);
+    const live = async () =>
+      ((await (await fetch(`${api.url}/readyz`)).json()) as { liveSubscribers: number })
+        .liveSubscribers;
+    const subscribers = Array.from(
+      { length: 5 },
+      (_, i) =>
+        new FeedSubscriber(
+          api.graphqlUrl,
+          viewer.accessToken,
+          world.tenants.a,
+          {},
+          { batched: i % 2 === 0 },
+        ),
+    );
+    await expect.poll(live).toBe(5);
+    for (const subscriber of subscribers) await subscriber.close();
+    // No mention arrives meanwhile: before, they stayed members until one did.
+    await expect.poll(live).toBe(0);
   });
 });

@@ -147,6 +147,7 @@ export async function startApi({
     adminDir,
     trustProxy: config.TRUST_PROXY,
     redisReachability,
+    liveSubscribers: () => feedChannels.subscriberCount(),
   });
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({

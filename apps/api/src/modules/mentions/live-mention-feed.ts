@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
+import { flatMapPromptly } from '../../platform/graphql/prompt-return.js';
 import { endOnRefusal, FeedSubscriber } from './feed-subscriber.js';
 import type { MentionFilter } from './inputs/mention-filter.input.js';
 import type { FeedEntry, MentionFeedService } from './mention-feed.service.js';
@@ -25,7 +26,7 @@ export class LiveMentionFeed {
     ctx: RequestContext,
     filter: MentionFilter,
     after: string | null,
-  ): Promise<AsyncGenerator<FeedEntry>> {
+  ): Promise<AsyncIterableIterator<FeedEntry>> {
     return entriesOf(await this.openBatches(ctx, filter, after));
   }
 
@@ -46,14 +47,35 @@ export class LiveMentionFeed {
     return this.follow(ctx, filter, after ?? head, head);
   }
 
-  private async *follow(
+  /**
+   * Joins the channel now and follows it. A generator waiting for the next wake only sees a
+   * `return()` (the client unsubscribed or hung up) once it wakes, so `return()` first ends
+   * the member: the stream stops and leaves its channel at once, not at the tenant's next event.
+   */
+  private follow(
     ctx: RequestContext,
     filter: MentionFilter,
     from: string,
     head: string,
   ): AsyncGenerator<readonly FeedEntry[]> {
     const member = new FeedSubscriber(ctx);
-    const { channel, leave } = this.channels.join(ctx.requestedTenantId ?? '', head, member);
+    const membership = this.channels.join(ctx.requestedTenantId ?? '', head, member);
+    const stream = this.read(ctx, filter, from, member, membership);
+    const finish = stream.return.bind(stream);
+    stream.return = (value) => {
+      member.end();
+      return finish(value);
+    };
+    return stream;
+  }
+
+  private async *read(
+    ctx: RequestContext,
+    filter: MentionFilter,
+    from: string,
+    member: FeedSubscriber,
+    { channel, leave }: ReturnType<TenantFeedChannels['join']>,
+  ): AsyncGenerator<readonly FeedEntry[]> {
     let cursor = from;
     try {
       while (!member.ended) {
@@ -80,8 +102,8 @@ export class LiveMentionFeed {
 }
 
 /** Batches entry by entry (the same entry objects for every subscriber). */
-async function* entriesOf(
+function entriesOf(
   batches: AsyncGenerator<readonly FeedEntry[]>,
-): AsyncGenerator<FeedEntry> {
-  for await (const batch of batches) yield* batch;
+): AsyncIterableIterator<FeedEntry> {
+  return flatMapPromptly(batches, (batch) => batch);
 }

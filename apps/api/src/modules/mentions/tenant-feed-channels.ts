@@ -160,6 +160,13 @@ export class TenantFeedChannels {
     };
   }
 
+  /** Live subscriptions this process holds (readiness reports it to the operator). */
+  subscriberCount(): number {
+    let count = 0;
+    for (const channel of this.channels.values()) count += channel.members.size;
+    return count;
+  }
+
   close(): void {
     for (const channel of this.channels.values()) channel.close();
     this.channels.clear();

@@ -5,6 +5,8 @@ import {
   execute,
 } from 'graphql';
 
+import { mapPromptly } from './prompt-return.js';
+
 type Execution = ExecutionResult | Promise<ExecutionResult>;
 
 // Per event object: one execution per (document, operation, variables). Entries are garbage-collected
@@ -22,9 +24,10 @@ export async function subscribeSharingExecution(args: ExecutionArgs) {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const key = `${args.document.loc?.source.body ?? ''}\u0000${args.operationName ?? ''}\u0000${JSON.stringify(args.variableValues ?? {})}`;
-  return (async function* () {
-    for await (const payload of source) yield await executeOnce(payload, key, args);
-  })();
+  // graphql-js's source stream is the resolver's async iterator.
+  return mapPromptly(source as AsyncIterableIterator<unknown>, (payload) =>
+    executeOnce(payload, key, args),
+  ) as AsyncIterableIterator<ExecutionResult>;
 }
 
 function executeOnce(payload: unknown, key: string, args: ExecutionArgs): Execution {

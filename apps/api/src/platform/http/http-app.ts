@@ -12,6 +12,7 @@ export function createHttpApp(options: {
   adminDir: string | undefined;
   trustProxy: boolean;
   redisReachability: (() => RedisReachability) | undefined;
+  liveSubscribers: () => number;
 }): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -27,6 +28,7 @@ export function createHttpApp(options: {
       const redis = options.redisReachability?.();
       res.json({
         status: 'ready',
+        liveSubscribers: options.liveSubscribers(),
         ...(redis && { redis }),
         ...(redis === 'unreachable' && {
           degraded: ['sign-in throttle in memory', 'live feed by polling'],

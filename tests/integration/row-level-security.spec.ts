@@ -149,4 +149,28 @@ describe('row-level security', () => {
       await runtime.query('ROLLBACK');
     }
   });
+
+  it('shows agency memberships of the current user, and of the tenant’s agency inside it, and writes none', async () => {
+    await runtime.query('BEGIN');
+    try {
+      await runtime.query(`SELECT set_config('app.user_id', $1, true)`, [world.users.bOwner.id]);
+      const outside = await runtime.query('SELECT user_id FROM agency_membership');
+      expect(outside.rows).toEqual([]);
+      await runtime.query(`SELECT set_config('app.tenant_ids', $1, true)`, [
+        `{${world.tenants.a}}`,
+      ]);
+      const inside = await runtime.query('SELECT user_id FROM agency_membership ORDER BY user_id');
+      expect(inside.rows.map((row) => row.user_id).sort()).toEqual(
+        [world.users.northAdmin.id, world.users.northMember.id].sort(),
+      );
+      await expect(
+        runtime.query(
+          `INSERT INTO agency_membership (agency_id, user_id, role) VALUES ($1, $2, 'ADMIN')`,
+          [world.agencies.north, world.users.bOwner.id],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await runtime.query('ROLLBACK');
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { Connectors1764200000000 } from './1764200000000-connectors.js';
 import { ContactTimeline1764300000000 } from './1764300000000-contact-timeline.js';
 import { OutboxVacuum1764400000000 } from './1764400000000-outbox-vacuum.js';
 import { WorksInTenant1764500000000 } from './1764500000000-works-in-tenant.js';
+import { AgencyMembershipPolicy1764600000000 } from './1764600000000-agency-membership-policy.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ContactTimeline1764300000000,
   OutboxVacuum1764400000000,
   WorksInTenant1764500000000,
+  AgencyMembershipPolicy1764600000000,
 ];

@@ -114,6 +114,19 @@ describe('bad input', () => {
     expect(results.map((result) => result.outcome)).toEqual(['STORED', 'STORED', 'STORED']);
   });
 
+  it('counts a name in characters, as the admin does: 120 emoji fit, 121 do not', async () => {
+    const named = (name: string) =>
+      gql(
+        suite.api.graphqlUrl,
+        CREATE_BRAND,
+        { input: { name, kind: 'OWN', keywords: ['emoji'] } },
+        manager,
+      );
+    expect((await named('☕'.repeat(60) + '🙂'.repeat(60))).errors).toBeUndefined();
+    const tooLong = await named('🙂'.repeat(121));
+    expect(fieldsOf(tooLong)).toEqual(['input.name']);
+  });
+
   it('refuses a request body over the size limit and malformed JSON without a stack trace', async () => {
     const big = await fetch(suite.api.graphqlUrl, {
       method: 'POST',

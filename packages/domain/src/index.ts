@@ -8,3 +8,4 @@ export * from './measurement/index.js';
 export * from './rfm/index.js';
 export * from './segments/index.js';
 export * from './sentiment/index.js';
+export * from './text/index.js';

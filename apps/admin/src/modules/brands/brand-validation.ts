@@ -1,3 +1,4 @@
+import { textLength } from '@socialcrm/domain/text';
 import type { Brand } from './brand.documents.js';
 
 /** The brand form as typed: term lists are comma-separated text. */
@@ -54,7 +55,7 @@ function termProblem(field: TermField, term: string): ValidationMessage | null {
     return HASHTAG.test(term) ? null : { key: 'hashtagFormat', params: { term } };
   if (field === 'handles')
     return HANDLE.test(term) ? null : { key: 'handleFormat', params: { term } };
-  const length = [...term].length;
+  const length = textLength(term);
   if (length < PHRASE_MIN || length > PHRASE_MAX) {
     return { key: 'termLength', params: { term, min: PHRASE_MIN, max: PHRASE_MAX } };
   }
@@ -81,7 +82,7 @@ export function validateBrand(
   const problems: Partial<Record<BrandField, ValidationMessage>> = {};
   const name = values.name.trim();
   if (!name) problems.name = { key: 'required' };
-  else if ([...name].length > NAME_MAX)
+  else if (textLength(name) > NAME_MAX)
     problems.name = { key: 'tooLong', params: { max: NAME_MAX } };
 
   const lists = Object.fromEntries(TERM_FIELDS.map((f) => [f, parseTerms(values[f])])) as Record<

@@ -52,6 +52,15 @@ describe('connector form', () => {
     });
   });
 
+  it('counts the name in characters as the api does: 120 emoji fit, 121 do not', () => {
+    const form = { ...emptyConnectorForm('META_WEBHOOK'), secret: 'app-secret-1' };
+    expect(validateConnectorForm({ ...form, name: '🙂'.repeat(120) }, true).name).toBeUndefined();
+    expect(validateConnectorForm({ ...form, name: '🙂'.repeat(121) }, true).name).toEqual({
+      key: 'tooLong',
+      params: { max: 120 },
+    });
+  });
+
   it('needs the Meta app secret to create, not to edit', () => {
     const form = {
       ...emptyConnectorForm('META_WEBHOOK'),

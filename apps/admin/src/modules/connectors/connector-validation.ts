@@ -1,3 +1,4 @@
+import { textLength } from '@socialcrm/domain/text';
 import type {
   Connector,
   ConnectorKind,
@@ -98,7 +99,7 @@ export function validateConnectorForm(
   const errors: Partial<Record<ConnectorField, ValidationMessage>> = {};
   const name = form.name.trim();
   if (!name) errors.name = { key: 'required' };
-  else if (name.length > NAME_MAX) errors.name = { key: 'tooLong', params: { max: NAME_MAX } };
+  else if (textLength(name) > NAME_MAX) errors.name = { key: 'tooLong', params: { max: NAME_MAX } };
 
   if (form.kind === 'RSS') {
     const feedUrl = form.feedUrl.trim();
@@ -120,7 +121,7 @@ export function validateConnectorForm(
   if (form.kind !== 'RSS') {
     const secret = form.secret.trim();
     if (!secret && form.kind === 'META_WEBHOOK' && creating) errors.secret = { key: 'required' };
-    else if (secret && (secret.length < SECRET_MIN || secret.length > SECRET_MAX)) {
+    else if (secret && (textLength(secret) < SECRET_MIN || textLength(secret) > SECRET_MAX)) {
       errors.secret = { key: 'secretLength', params: { min: SECRET_MIN, max: SECRET_MAX } };
     }
   }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { TenantRole } from '../../platform/auth/roles.js';
+import { atMostCharacters } from '../../platform/graphql/validation.js';
 
 @ObjectType('ApiKey', {
   description:
@@ -42,7 +43,11 @@ export class CreatedApiKey {
 }
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, 'is required').max(120, 'must have at most 120 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .refine(...atMostCharacters(120)),
   role: z.enum(TenantRole),
 });
 

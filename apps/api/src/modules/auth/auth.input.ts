@@ -1,15 +1,19 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
+import { atMostCharacters } from '../../platform/graphql/validation.js';
 
 export const emailSchema = z
   .string()
   .trim()
-  .max(254, 'must have at most 254 characters')
+  .refine(...atMostCharacters(254))
   .pipe(z.email('is not a valid email address'));
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'is required').max(256, 'must have at most 256 characters'),
+  password: z
+    .string()
+    .min(1, 'is required')
+    .refine(...atMostCharacters(256)),
 });
 
 @InputType()

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { atMostCharacters } from '../../platform/graphql/validation.js';
 import { MentionChannel } from '../mentions/mention-enums.js';
 import { ConnectorKind, MastodonStream } from './connector-enums.js';
 
 const httpUrl = z
   .url('is not a valid URL')
-  .max(2000, 'must have at most 2,000 characters')
+  .refine(...atMostCharacters(2000))
   .refine((value) => /^https?:\/\//i.test(value), 'must be an http or https URL');
 
 export const metaSettingsSchema = z.object({

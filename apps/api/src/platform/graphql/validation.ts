@@ -1,3 +1,4 @@
+import { textLength } from '@socialcrm/domain';
 import type { z } from 'zod';
 import { badUserInput } from '../errors/app-error.js';
 import { isUuid } from '../uuid.js';
@@ -22,4 +23,15 @@ export function parseInput<S extends z.ZodType>(
 export function requireId(value: string, field = 'id'): string {
   if (!isUuid(value)) throw badUserInput([{ field, message: 'is not a valid id' }]);
   return value.toLowerCase();
+}
+
+/**
+ * A string limit in characters (code points), the one measure of text length the admin uses
+ * too (`textLength`): `.refine(...atMostCharacters(120))`.
+ */
+export function atMostCharacters(max: number) {
+  return [
+    (value: string) => textLength(value) <= max,
+    `must have at most ${max.toLocaleString('en-US')} characters`,
+  ] as const;
 }

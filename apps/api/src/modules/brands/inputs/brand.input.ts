@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
+import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { BrandKind } from '../brand-kind.js';
 import type { TrackedBrandType } from '../tracked-brand.type.js';
 
@@ -9,7 +10,7 @@ const phrase = z
   .string()
   .trim()
   .min(2, 'must have at least 2 characters')
-  .max(100, 'must have at most 100 characters');
+  .refine(...atMostCharacters(100));
 
 /** Accepts `tag` or `#tag`; stores `#tag`. Letters and digits of any script, and `_`. */
 const hashtag = z
@@ -47,7 +48,11 @@ function termList<T extends z.ZodType<string>>(term: T) {
 }
 
 const brandFields = {
-  name: z.string().trim().min(1, 'is required').max(120, 'must have at most 120 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .refine(...atMostCharacters(120)),
   kind: z.enum(BrandKind),
   keywords: termList(phrase),
   hashtags: termList(hashtag),

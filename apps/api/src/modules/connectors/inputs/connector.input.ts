@@ -1,14 +1,19 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
+import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { MentionChannel } from '../../mentions/mention-enums.js';
 import { ConnectorKind, MastodonStream } from '../connector-enums.js';
 
-const name = z.string().trim().min(1, 'is required').max(120, 'must have at most 120 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .refine(...atMostCharacters(120));
 const secret = z
   .string()
   .trim()
   .min(8, 'must have at least 8 characters')
-  .max(500, 'must have at most 500 characters');
+  .refine(...atMostCharacters(500));
 
 export const createConnectorSchema = z.object({
   kind: z.enum(ConnectorKind),

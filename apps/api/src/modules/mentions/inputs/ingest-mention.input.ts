@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
+import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { MentionChannel } from '../mention-enums.js';
 
 const count = z
@@ -19,12 +20,21 @@ const text = () => z.string().overwrite(storable);
 /** One post as a source delivers it; the same shape for GraphQL, NDJSON and connectors. */
 export const ingestMentionSchema = z.object({
   channel: z.enum(MentionChannel),
-  externalId: text().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
+  externalId: text()
+    .trim()
+    .min(1, 'is required')
+    .refine(...atMostCharacters(200)),
   url: z.url('is not a valid URL').max(2000).optional().nullable(),
-  text: text().trim().min(1, 'is required').max(20_000, 'must have at most 20,000 characters'),
+  text: text()
+    .trim()
+    .min(1, 'is required')
+    .refine(...atMostCharacters(20_000)),
   publishedAt: z.coerce.date({ error: 'is not a valid date' }),
   author: z.object({
-    handle: text().trim().min(1, 'is required').max(200, 'must have at most 200 characters'),
+    handle: text()
+      .trim()
+      .min(1, 'is required')
+      .refine(...atMostCharacters(200)),
     displayName: text().trim().max(200).optional().nullable(),
     followers: count.nullable(),
   }),

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { TenantRole } from '../../../platform/auth/roles.js';
+import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { emailSchema } from '../../auth/auth.input.js';
 
 const slug = z
@@ -10,7 +11,7 @@ const slug = z
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
     'must be lower-case letters and digits separated by single hyphens',
   )
-  .max(60, 'must have at most 60 characters');
+  .refine(...atMostCharacters(60));
 
 export const createTenantSchema = z.object({
   agencyId: z.uuid('is not a valid id'),
@@ -18,7 +19,7 @@ export const createTenantSchema = z.object({
     .string()
     .trim()
     .min(2, 'must have at least 2 characters')
-    .max(120, 'must have at most 120 characters'),
+    .refine(...atMostCharacters(120)),
   slug: slug.optional(),
 });
 
@@ -54,12 +55,12 @@ export const acceptInvitationSchema = z.object({
     .string()
     .trim()
     .min(1, 'is required')
-    .max(120, 'must have at most 120 characters')
+    .refine(...atMostCharacters(120))
     .nullish()
     .transform((name) => name || undefined),
   password: z
     .string()
-    .max(256, 'must have at most 256 characters')
+    .refine(...atMostCharacters(256))
     .nullish()
     .transform((password) => password || undefined),
 });

@@ -1,0 +1,1 @@
+export { textLength } from './text-length.js';

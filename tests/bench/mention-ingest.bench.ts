@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDataSource } from '@socialcrm/api/data-source';
+import { type GeneratedPost as BenchPost, generatePosts } from '@socialcrm/api/generated-posts';
 import {
   feedDispatchScript,
   UPSERT_AUTHORS,
@@ -33,7 +34,7 @@ import { databaseUrl, runtimeUrl, withClient } from '../support/databases.js';
 import { gql, signIn } from '../support/graphql-client.js';
 import { startPostgresServer } from '../support/postgres-server.js';
 import { createWorld, PASSWORD } from '../support/world.js';
-import { BENCH_BRANDS, type BenchPost, generatePosts } from './support/bench-posts.js';
+import { BENCH_BRANDS, BENCH_REFERENCES } from './support/bench-brands.js';
 import {
   type BenchTenant,
   createTenants,
@@ -451,7 +452,7 @@ async function main() {
     const world = await createWorld(ownerUrl);
     agencyId = world.agencies.north;
     ownerUser = world.users.aOWNER;
-    const posts = generatePosts(MENTIONS);
+    const posts = generatePosts(MENTIONS, { references: BENCH_REFERENCES, prefix: 'bench' });
     const sample = enrichAll(posts.slice(0, 5000), await freshTenant('sample'));
     const languages = new Map<string, number>();
     for (const row of sample) languages.set(row.language, (languages.get(row.language) ?? 0) + 1);

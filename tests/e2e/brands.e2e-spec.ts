@@ -38,13 +38,16 @@ describe('brands page in Chromium', () => {
     const question = page.locator('dialog[open] .ui-dialog__text');
     await question.waitFor();
     // The whole question is inside the dialog: wrapped, not cut off at the cell's edge.
-    const fits = await question.evaluate((text) => {
-      const dialog = text.closest('dialog') as HTMLElement;
-      return (
-        text.scrollWidth <= text.clientWidth &&
-        text.getBoundingClientRect().right <= dialog.getBoundingClientRect().right
-      );
-    });
+    const unclipped = await question.evaluate((text) => text.scrollWidth <= text.clientWidth);
+    const [textBox, dialogBox] = await Promise.all([
+      question.boundingBox(),
+      page.locator('dialog[open]').boundingBox(),
+    ]);
+    const fits =
+      unclipped &&
+      !!textBox &&
+      !!dialogBox &&
+      textBox.x + textBox.width <= dialogBox.x + dialogBox.width;
     expect(fits).toBe(true);
     expect(await question.textContent()).toContain('Tostadora del Norte');
     await page.locator('dialog[open]').getByTestId('confirm-yes').click();

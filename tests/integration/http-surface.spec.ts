@@ -8,7 +8,10 @@ describe('plain HTTP surface', () => {
     const health = await fetch(`${suite.api.url}/healthz`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${suite.api.url}/readyz`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', redis: 'reachable', liveSubscribers: 0 },
+    ]);
   });
 
   it('blocks a simple cross-site GET or form POST (CSRF prevention)', async () => {

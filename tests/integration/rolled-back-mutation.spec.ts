@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { createDataSource } from '@socialcrm/api/data-source';
 import { OperationScopes } from '@socialcrm/api/operation-scope';
 import { operationScopePlugin } from '@socialcrm/api/operation-scope-plugin';
@@ -20,12 +20,14 @@ const typeDefs = `
   type Mutation { addBrand(name: String!): String, fail: String }
 `;
 
+type DemoContext = { request: ReturnType<typeof systemContext> };
+
 describe('a mutation whose transaction rolls back', () => {
   let serverUrl: string;
   let databaseUrl: string;
   let world: World;
   let runtime: ReturnType<typeof createDataSource>;
-  let apollo: ApolloServer<{ request: ReturnType<typeof systemContext> }>;
+  let apollo: ApolloServer<DemoContext>;
 
   beforeAll(async () => {
     serverUrl = inject('postgresServerUrl');
@@ -52,7 +54,10 @@ describe('a mutation whose transaction rolls back', () => {
           },
         },
       },
-      plugins: [operationScopePlugin(scopes, () => {})],
+      // The plugin reads only `request` of the api's context.
+      plugins: [
+        operationScopePlugin(scopes, () => {}) as unknown as ApolloServerPlugin<DemoContext>,
+      ],
     });
     await apollo.start();
   });

@@ -17,6 +17,7 @@ import { TrackedBrandService } from './modules/brands/tracked-brand.service.js';
 import { createConnectors } from './modules/connectors/connectors.js';
 import { ContactResolver } from './modules/contacts/contact.resolver.js';
 import { ContactService } from './modules/contacts/contact.service.js';
+import { DemoMentions } from './modules/mentions/demo/demo-mentions.js';
 import {
   ListeningSettingsResolver,
   ListeningSettingsService,
@@ -57,6 +58,8 @@ import { watchRedis } from './platform/pubsub/redis-reachability.js';
 export interface RunningApi {
   readonly url: string;
   readonly servesAdmin: boolean;
+  /** The demo's mentions (seeded and trickled by main.ts when it runs the demo). */
+  readonly demo: DemoMentions;
   close(): Promise<void>;
 }
 
@@ -211,6 +214,7 @@ export async function startApi({
   return {
     url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
     servesAdmin,
+    demo: new DemoMentions(scopes, mentionIngestion),
     async close() {
       clearInterval(sweeper);
       await connectors.stop();

@@ -2,13 +2,43 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PortInUseError, startApi } from './app.js';
+import { sameInEveryLanguage } from './modules/mentions/demo/demo-mentions.js';
 import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './platform/database/demo-data.js';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoTenantIds,
+  seedDemoData,
+} from './platform/database/demo-data.js';
 import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
 
 const SHUTDOWN_DEADLINE_MS = 12_000;
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+/** The demo tenants with how people name their brands (see demo-data.ts). */
+async function findDemoTenants(ownerUrl: string) {
+  const ids = await demoTenantIds(ownerUrl);
+  if (!ids) return null;
+  return [
+    {
+      id: ids.aurora,
+      seed: 1,
+      references: sameInEveryLanguage(
+        ['Café Aurora', '#cafeaurora', '@cafeaurora'],
+        ['Starbucks', '#starbucks', '@starbucks'],
+      ),
+    },
+    {
+      id: ids.nova,
+      seed: 2,
+      references: sameInEveryLanguage(
+        ['Nova Sports', '#novasports', '@novasports'],
+        ['Decathlon', '#decathlon', '@decathlon'],
+      ),
+    },
+  ];
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,6 +64,18 @@ async function main(): Promise<void> {
     adminDir: config.ADMIN_DIST_DIR ?? DEFAULT_ADMIN_DIR,
   });
 
+  // Only where the demo was seeded (the tenants are found by slug; elsewhere there are none).
+  const demoTenants =
+    seeded || config.DEMO_TRICKLE_SECONDS > 0 ? await findDemoTenants(ownerUrl) : null;
+  if (seeded && demoTenants) {
+    console.log('Seeding 90 days of demo mentions…');
+    await api.demo.seedHistory(demoTenants);
+  }
+  const stopTrickle =
+    demoTenants && config.DEMO_TRICKLE_SECONDS
+      ? api.demo.startTrickle(demoTenants, config.DEMO_TRICKLE_SECONDS)
+      : undefined;
+
   console.log(`\nSocial CRM is running${embedded ? ' on embedded PostgreSQL' : ''}.`);
   console.log(`  Admin:   ${api.servesAdmin ? `${api.url}/` : '(not built: run `pnpm build`)'}`);
   console.log(`  GraphQL: ${api.url}/graphql (WebSocket on the same path)`);
@@ -45,6 +87,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     // Open connections get a grace period from Apollo's drain; past this the process just ends.
     setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    stopTrickle?.();
     await api.close();
     await embedded?.stop();
     process.exit(0);

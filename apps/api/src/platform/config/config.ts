@@ -39,6 +39,8 @@ const configSchema = z.object({
     .default('login'),
   /** How often each tenant's feed reader re-reads without a signal and re-checks its subscribers. */
   FEED_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
+  /** With the demo data: one new mention per demo tenant every this many seconds (0: none). */
+  DEMO_TRICKLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(0),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Key for connector secrets (AES-256-GCM); required in production, at least 32 characters. */
   CONNECTOR_SECRET_KEY: z.string().min(32).optional(),

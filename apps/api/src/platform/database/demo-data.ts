@@ -16,6 +16,24 @@ export const DEMO_USERS = [
   { email: 'client@aurora.example', name: 'Carla Client', note: 'viewer of Café Aurora only' },
 ] as const;
 
+/** The demo tenants, found by slug (they are seeded once; a restart looks them up). */
+export async function demoTenantIds(
+  ownerUrl: string,
+): Promise<{ aurora: string; nova: string } | null> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; slug: string }>(
+      `SELECT id, slug FROM tenant WHERE slug IN ('cafe-aurora', 'nova-sports')`,
+    );
+    const aurora = rows.find((row) => row.slug === 'cafe-aurora')?.id;
+    const nova = rows.find((row) => row.slug === 'nova-sports')?.id;
+    return aurora && nova ? { aurora, nova } : null;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * A demo agency running two brands, seeded once (when no agency exists yet). Runs as the
  * owner with both demo tenants admitted, so it works whether or not the owner bypasses RLS.

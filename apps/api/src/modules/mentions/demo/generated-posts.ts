@@ -1,9 +1,15 @@
-// Deterministic, realistic-looking posts in English, Spanish, Portuguese and Russian: about
-// 45 % name one of BENCH_BRANDS (by keyword, hashtag or handle), the rest talk about other
-// things; authors come from a pool with a long tail (a few prolific, most posting once or twice).
-import { type BrandSpec, seededRandom } from './bench-tools.js';
+// Deterministic, realistic-looking posts in English, Spanish, Portuguese and Russian: a share
+// names one of the given brands (by name, hashtag or handle), the rest talk about other
+// things; authors come from a pool with a long tail (a few prolific, most posting once or
+// twice). The demo's history and the ingest benchmark are made of them.
+import { seededRandom } from '@socialcrm/domain';
 
-export interface BenchPost {
+export type PostLanguage = 'en' | 'es' | 'pt' | 'ru';
+
+/** How posts in each language refer to each brand: name, hashtag, handle… */
+export type BrandReferences = Record<PostLanguage, readonly (readonly string[])[]>;
+
+export interface GeneratedPost {
   channel: string;
   externalId: string;
   text: string;
@@ -12,36 +18,11 @@ export interface BenchPost {
   metrics?: { views?: number; likes?: number; shares?: number; replies?: number };
 }
 
-export const BENCH_BRANDS: readonly BrandSpec[] = [
-  {
-    name: 'Aurora Coffee',
-    keywords: ['aurora coffee', 'café aurora', 'кофе аврора'],
-    hashtags: ['#cafeaurora'],
-    handles: ['@auroracoffee'],
-  },
-  {
-    name: 'Nova Bank',
-    keywords: ['nova bank', 'banco nova', 'нова банк'],
-    hashtags: ['#novabank'],
-    handles: ['@novabank'],
-    excludedTerms: ['supernova'],
-  },
-  {
-    name: 'Zephyr Mobile',
-    keywords: ['zephyr mobile', 'зефир мобайл'],
-    hashtags: ['#zephyrmobile'],
-    handles: ['@zephyr'],
-  },
-  {
-    name: 'Lumen Air',
-    keywords: ['lumen air', 'aerolínea lumen'],
-    hashtags: ['#lumenair'],
-    handles: ['@lumenair'],
-  },
-];
-
 // {b} is a brand reference (or, in unmatched posts, an unrelated subject).
-const TEMPLATES: Record<string, { positive: string[]; negative: string[]; neutral: string[] }> = {
+const TEMPLATES: Record<
+  PostLanguage,
+  { positive: string[]; negative: string[]; neutral: string[] }
+> = {
   en: {
     positive: [
       'I really love {b}, best thing that happened to my mornings this week!',
@@ -124,34 +105,7 @@ const TEMPLATES: Record<string, { positive: string[]; negative: string[]; neutra
   },
 };
 
-const BRAND_REFERENCES: Record<string, string[][]> = {
-  en: [
-    ['Aurora Coffee', '#CafeAurora', '@auroracoffee'],
-    ['Nova Bank', '#NovaBank', '@novabank'],
-    ['Zephyr Mobile', '#ZephyrMobile', '@zephyr'],
-    ['Lumen Air', '#LumenAir', '@lumenair'],
-  ],
-  es: [
-    ['Café Aurora', '#cafeaurora', '@auroracoffee'],
-    ['Banco Nova', '#novabank', '@novabank'],
-    ['Zephyr Mobile', '#zephyrmobile', '@zephyr'],
-    ['Aerolínea Lumen', '#lumenair', '@lumenair'],
-  ],
-  pt: [
-    ['Café Aurora', '#cafeaurora', '@auroracoffee'],
-    ['Banco Nova', '#NovaBank', '@novabank'],
-    ['Zephyr Mobile', '#ZephyrMobile', '@zephyr'],
-    ['Lumen Air', '#lumenair', '@lumenair'],
-  ],
-  ru: [
-    ['Кофе Аврора', '#cafeaurora', '@auroracoffee'],
-    ['Нова Банк', '#novabank', '@novabank'],
-    ['Зефир Мобайл', '#zephyrmobile', '@zephyr'],
-    ['Lumen Air', '#lumenair', '@lumenair'],
-  ],
-};
-
-const OTHER_SUBJECTS: Record<string, string[]> = {
+const OTHER_SUBJECTS: Record<PostLanguage, string[]> = {
   en: ['the new bakery downtown', 'my phone', 'the airport', 'supernova documentary', 'the bus'],
   es: ['la panadería nueva', 'mi móvil', 'el aeropuerto', 'el metro', 'la oficina'],
   pt: ['a padaria nova', 'meu celular', 'o aeroporto', 'o metrô', 'o escritório'],
@@ -166,33 +120,42 @@ const BASE_TIME = Date.UTC(2026, 10, 1);
 const pick = <T>(random: () => number, values: readonly T[]): T =>
   values[Math.floor(random() * values.length)] as T;
 
-/** `count` posts, the same for the same arguments. */
+/** `count` posts, the same for the same arguments; one published every `spacingMs` from `start`. */
 export function generatePosts(
   count: number,
-  options: { seed?: number; matchedShare?: number; prefix?: string } = {},
-): BenchPost[] {
+  options: {
+    references: BrandReferences;
+    seed?: number;
+    matchedShare?: number;
+    prefix?: string;
+    start?: number;
+    spacingMs?: number;
+  },
+): GeneratedPost[] {
   const random = seededRandom(options.seed ?? 20261123);
   const matchedShare = options.matchedShare ?? 0.45;
-  const prefix = options.prefix ?? 'bench';
+  const prefix = options.prefix ?? 'post';
+  const start = options.start ?? BASE_TIME;
+  const spacingMs = options.spacingMs ?? 997;
   // A pool of count / 4 authors; the square skews choice toward a prolific head.
   const authorPool = Math.max(1, Math.floor(count / 4));
-  const posts: BenchPost[] = [];
+  const posts: GeneratedPost[] = [];
   for (let i = 0; i < count; i++) {
     const language = pick(random, LANGUAGES);
     const sentiment = pick(random, SENTIMENTS);
     const matched = random() < matchedShare;
     const subject = matched
-      ? pick(random, pick(random, BRAND_REFERENCES[language] ?? []))
-      : pick(random, OTHER_SUBJECTS[language] ?? []);
-    let text = pick(random, TEMPLATES[language]?.[sentiment] ?? []).replace('{b}', subject);
+      ? pick(random, pick(random, options.references[language]))
+      : pick(random, OTHER_SUBJECTS[language]);
+    let text = pick(random, TEMPLATES[language][sentiment]).replace('{b}', subject);
     if (random() < 0.3) text += ` https://example.com/p/${i.toString(36)}`;
     if (random() < 0.25) text += ` #${language === 'ru' ? 'отзыв' : 'review'} #${i % 97}`;
     const authorIndex = Math.floor(random() ** 2 * authorPool);
-    const post: BenchPost = {
+    const post: GeneratedPost = {
       channel: pick(random, CHANNELS),
       externalId: `${prefix}-${i}`,
       text,
-      publishedAt: new Date(BASE_TIME + i * 997).toISOString(),
+      publishedAt: new Date(start + i * spacingMs).toISOString(),
       author: {
         handle: `@${language}_user_${authorIndex}`,
         followers: (authorIndex * 7919) % 250_000,

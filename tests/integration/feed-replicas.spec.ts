@@ -47,8 +47,13 @@ describe('live feed across two api replicas through Redis', () => {
     expect((await onFirst.waitFor(3, 5_000)).map((event) => event.mention.externalId)).toEqual(
       expected,
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect([onSecond.events.length, onFirst.events.length]).toEqual([3, 3]);
+    // Exactly once: a marker ingested last arrives after the three and nothing else between.
+    const marker = post();
+    await ingest(suite.api.graphqlUrl, { token: agent.accessToken, tenantId: world.tenants.a }, [
+      marker,
+    ]);
+    expect((await onSecond.eventsBefore(marker.externalId)).length).toBe(3);
+    expect((await onFirst.eventsBefore(marker.externalId)).length).toBe(3);
     await Promise.all([onSecond.close(), onFirst.close()]);
   });
 });

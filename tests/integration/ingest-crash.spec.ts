@@ -4,7 +4,7 @@ import { type ApiProcess, startApi } from '../support/api-process.js';
 import { withClient } from '../support/databases.js';
 import { FeedSubscriber } from '../support/feed-client.js';
 import { gql, signIn } from '../support/graphql-client.js';
-import { post } from '../support/mentions.js';
+import { ingest, post } from '../support/mentions.js';
 import { postNdjson } from '../support/ndjson.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
@@ -106,9 +106,15 @@ describe('a crash during a bulk ingest loses nothing and duplicates nothing', ()
       world.tenants.a,
       { after: lastCursor },
     );
-    await resumed.waitFor(LINES - seenBeforeCrash, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const ids = [...subscriber.events, ...resumed.events].map((event) => event.mention.externalId);
+    // A marker ingested last: everything the resumed feed will ever owe arrives before it.
+    const marker = post();
+    const agent = await signIn(restarted.graphqlUrl, world.users.aAGENT.email, PASSWORD);
+    await ingest(restarted.graphqlUrl, { token: agent.accessToken, tenantId: world.tenants.a }, [
+      marker,
+    ]);
+    const owed = await resumed.eventsBefore(marker.externalId, 30_000);
+    expect(owed).toHaveLength(LINES - seenBeforeCrash);
+    const ids = [...subscriber.events, ...owed].map((event) => event.mention.externalId);
     expect(ids).toHaveLength(LINES);
     expect(new Set(ids).size).toBe(LINES);
     await resumed.close();

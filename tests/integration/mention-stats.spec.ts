@@ -150,7 +150,11 @@ describe('listening statistics', () => {
         complete: () => {},
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Live once the api counts it among its subscriptions; the history alone raised nothing.
+    const liveSubscribers = async () =>
+      ((await (await fetch(`${api.url}/readyz`)).json()) as { liveSubscribers: number })
+        .liveSubscribers;
+    await expect.poll(liveSubscribers, { timeout: 5_000 }).toBe(1);
     expect(alerts).toEqual([]);
     await ingest(
       api.graphqlUrl,

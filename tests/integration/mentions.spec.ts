@@ -37,6 +37,19 @@ describe('mentions: ingestion, reading and the live feed', () => {
     };
   });
 
+  /** Ingests until `subscriber` receives a mention: from then on its subscription is live. */
+  async function ingestUntilLive(subscriber: FeedSubscriber): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          await ingest(suite.api.graphqlUrl, agentA, [post()]);
+          return subscriber.events.length;
+        },
+        { timeout: 5_000 },
+      )
+      .toBeGreaterThan(0);
+  }
+
   it('stores a post once, answers a re-delivery as unchanged and an edit as updated', async () => {
     const url = suite.api.graphqlUrl;
     const feed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
@@ -56,9 +69,11 @@ describe('mentions: ingestion, reading and the live feed', () => {
       expect.objectContaining({ externalId: original.externalId, text: 'Edited: I love Brand A' }),
     ]);
     // The feed has the new post and its edit; the unchanged re-delivery is not news.
-    await feed.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(feed.events.map((event) => [event.kind, event.mention.id])).toEqual([
+    const marker = post();
+    await ingest(url, agentA, [marker]);
+    expect(
+      (await feed.eventsBefore(marker.externalId)).map((event) => [event.kind, event.mention.id]),
+    ).toEqual([
       ['CREATED', first?.mentionId],
       ['UPDATED', first?.mentionId],
     ]);
@@ -192,9 +207,13 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect((await negativeOnly.waitFor(1)).map((event) => event.mention.externalId)).toEqual([
       angry.externalId,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(tenantB.events).toEqual([]);
-    expect(negativeOnly.events).toHaveLength(1);
+    // Markers ingested last in each tenant: what did not come before them is not coming.
+    const markerB = post({ text: 'Brand B is terrible, I hate it' });
+    const markerA = post({ text: 'Brand A is awful, I hate it, worst ever' });
+    await ingest(url, agentA, [markerA]);
+    await ingest(url, ownerB, [markerB]);
+    expect(await tenantB.eventsBefore(markerB.externalId)).toEqual([]);
+    expect(await negativeOnly.eventsBefore(markerA.externalId)).toHaveLength(1);
     await Promise.all([everything.close(), negativeOnly.close(), tenantB.close()]);
   });
 
@@ -217,8 +236,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(events.map((event) => event.mention.externalId)).toEqual(
       missed.map((m) => m.externalId),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(resumed.events).toHaveLength(3);
+    const marker = post();
+    await ingest(url, agentA, [marker]);
+    expect(await resumed.eventsBefore(marker.externalId)).toHaveLength(3);
     await resumed.close();
   });
 
@@ -277,10 +297,13 @@ describe('mentions: ingestion, reading and the live feed', () => {
       posts[2]?.externalId,
       later.externalId,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(tenantB.events).toEqual([]);
-    expect(negativeOnly.events).toHaveLength(1);
-    expect(resumed.events).toHaveLength(3);
+    const markerA = post({ text: 'Brand A is awful, I hate it, worst ever' });
+    const markerB = post({ text: 'Brand B is terrible, I hate it' });
+    await ingest(url, agentA, [markerA]);
+    await ingest(url, ownerB, [markerB]);
+    expect(await tenantB.eventsBefore(markerB.externalId)).toEqual([]);
+    expect(await negativeOnly.eventsBefore(markerA.externalId)).toHaveLength(1);
+    expect(await resumed.eventsBefore(markerA.externalId)).toHaveLength(3);
     await Promise.all([negativeOnly.close(), tenantB.close(), resumed.close()]);
   });
 
@@ -305,8 +328,9 @@ describe('mentions: ingestion, reading and the live feed', () => {
     expect(listed.data?.mentions.edges.map((edge) => edge.node.externalId)).toEqual([
       tonight.externalId,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    expect(live.events).toHaveLength(1);
+    const marker = post({ text: 'Brand A espresso, one more' });
+    await ingest(url, agentA, [marker]);
+    expect(await live.eventsBefore(marker.externalId)).toHaveLength(1);
     await live.close();
 
     const malformed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: 'abc' });
@@ -368,7 +392,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
     const url = suite.api.graphqlUrl;
     const session = await signIn(url, suite.world.users.aMANAGER.email, PASSWORD);
     const subscriber = new FeedSubscriber(url, session.accessToken, suite.world.tenants.a);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await ingestUntilLive(subscriber);
     await gql(
       url,
       'mutation($t: String) { signOut(refreshToken: $t) }',
@@ -376,10 +400,13 @@ describe('mentions: ingestion, reading and the live feed', () => {
       { token: session.accessToken },
     );
     await expect.poll(() => subscriber.completed, { timeout: 3_000 }).toBe(true);
-    await ingest(url, agentA, [post()]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(subscriber.events).toEqual([]);
-    await subscriber.close();
+    // And the signed-out token opens no new subscription.
+    const again = new FeedSubscriber(url, session.accessToken, suite.world.tenants.a);
+    await expect
+      .poll(() => again.errors.length + (again.completed ? 1 : 0), { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    expect(again.events).toEqual([]);
+    await Promise.all([subscriber.close(), again.close()]);
   });
 
   it('keeps an agency member’s and an API key’s subscriptions through the re-checks, and ends the key’s once revoked', async () => {
@@ -450,7 +477,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
       joined.data?.acceptInvitation.accessToken ?? '',
       world.tenants.a,
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await ingestUntilLive(subscriber);
     const removed = await gql(
       url,
       'mutation($u: ID!) { removeMember(userId: $u) }',

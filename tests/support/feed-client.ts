@@ -69,6 +69,21 @@ export class FeedSubscriber {
     return this.events;
   }
 
+  /**
+   * Waits for the mention `externalId` and returns what came before it. The feed is delivered
+   * in order, so a marker ingested last proves nothing more is coming before it: no fixed wait.
+   */
+  async eventsBefore(externalId: string, timeoutMs = 10_000): Promise<FeedEvent[]> {
+    const started = Date.now();
+    for (;;) {
+      const index = this.events.findIndex((event) => event.mention.externalId === externalId);
+      if (index >= 0) return this.events.slice(0, index);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${externalId} not among ${this.events.length} events`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async close(): Promise<void> {
     this.stop();
     await this.client.dispose();

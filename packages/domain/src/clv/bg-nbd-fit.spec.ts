@@ -8,11 +8,10 @@ import type { FrequencySummary } from './customer-summary.js';
 import { cdnowSampleSummaries } from './testing/cdnow-sample.js';
 
 describe(fitBgNbd.name, () => {
-  it('reproduces the published CDNOW estimates in well under a second', () => {
+  // Its speed is measured by tests/bench/clv-fit.bench.ts, not asserted here.
+  it('reproduces the published CDNOW estimates', () => {
     const customers = cdnowSampleSummaries();
-    const started = performance.now();
     const sut = fitBgNbd(customers);
-    const elapsedMs = performance.now() - started;
     // Fader, Hardie & Lee (2005), §4: r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9582.4
     // (printed to three decimals; CLVTools' test suite reaches the same optimum).
     expect(sut.converged).toBe(true);
@@ -22,7 +21,6 @@ describe(fitBgNbd.name, () => {
     expect(sut.parameters.b).toBeCloseTo(2.426, 3);
     expect(sut.logLikelihood).toBeCloseTo(-9582.4, 1);
     expect(sut.customers).toBe(2357);
-    expect(elapsedMs).toBeLessThan(1000);
   });
 
   it('recovers the generating parameters of simulated customers', () => {

@@ -14,10 +14,12 @@ describe(AccessTokens.name, () => {
   });
 
   it('refuses an expired token even after it was verified while fresh', async () => {
-    const tokens = new AccessTokens(SECRET, 30);
-    const { token } = await tokens.issue('user-1', 'session-1', new Date(Date.now() - 29_000));
+    let now = Date.UTC(2026, 11, 3, 12);
+    const tokens = new AccessTokens(SECRET, 30, () => now);
+    const { token } = await tokens.issue('user-1', 'session-1');
+    now += 29_000;
     await tokens.verify(token);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    now += 1_200;
     await expect(tokens.verify(token)).rejects.toThrow('Access token expired');
   });
 });

@@ -24,6 +24,8 @@ export class AccessTokens {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
+    /** The clock expiry is judged by (tests move it instead of waiting). */
+    private readonly now: () => number = Date.now,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -31,7 +33,7 @@ export class AccessTokens {
   async issue(
     userId: string,
     sessionId: string,
-    now = new Date(),
+    now = new Date(this.now()),
   ): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
@@ -48,7 +50,7 @@ export class AccessTokens {
 
   async verify(token: string): Promise<AccessClaims> {
     const cached = this.verified.get(token);
-    if (cached && cached.expiresAt.getTime() > Date.now()) return cached;
+    if (cached && cached.expiresAt.getTime() > this.now()) return cached;
     this.verified.delete(token);
     const claims = await this.verifySignature(token);
     if (this.verified.size >= VERIFIED_CACHE_SIZE)
@@ -64,6 +66,7 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         requiredClaims: ['sub', 'exp', 'sid'],
+        currentDate: new Date(this.now()),
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !payload.exp) {
         throw unauthenticated('Invalid access token');

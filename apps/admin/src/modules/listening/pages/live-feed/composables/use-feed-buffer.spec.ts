@@ -84,12 +84,10 @@ describe('useFeedBuffer', () => {
   it('handles thousands of mentions in one catch-up', () => {
     const feed = useFeedBuffer<Item>();
     const events = Array.from({ length: 5000 }, (_, index) => event(item(`m${index}`)));
-    const started = performance.now();
     feed.receive(events);
     feed.receive(events.slice(0, 100));
     expect(feed.items.value).toHaveLength(5000);
     expect(feed.items.value[0]?.id).toBe('m4999');
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

@@ -201,4 +201,58 @@ describe('acting on mentions: reply, assign, qualify; the contact timeline', () 
       { field: 'text', message: 'must have 1 to 5000 characters' },
     ]);
   });
+
+  it('lists who has access and how, and assigns only to those who can act, agency staff included', async () => {
+    const { api, world } = suite;
+    const url = api.graphqlUrl;
+    const people = await gql<{
+      peopleWithAccess: Array<{
+        user: { email: string };
+        role: string;
+        directRole: string | null;
+        agencyRole: string | null;
+      }>;
+    }>(url, '{ peopleWithAccess { user { email } role directRole agencyRole } }', {}, owner);
+    const byEmail = new Map(people.data?.peopleWithAccess.map((p) => [p.user.email, p]));
+    expect(byEmail.get(world.users.northMember.email)).toMatchObject({
+      role: 'MANAGER',
+      directRole: null,
+      agencyRole: 'MEMBER',
+    });
+    expect(byEmail.get(world.users.northAdmin.email)).toMatchObject({
+      role: 'OWNER',
+      agencyRole: 'ADMIN',
+    });
+    expect(byEmail.get(world.users.aVIEWER.email)).toMatchObject({
+      role: 'VIEWER',
+      directRole: 'VIEWER',
+    });
+    expect(byEmail.has(world.users.bOwner.email)).toBe(false);
+
+    const [mention] = await ingest(url, agent, [post()]);
+    const assign = (userId: string) =>
+      gql(
+        url,
+        'mutation($m: ID!, $u: ID) { assignMention(mentionId: $m, userId: $u) { assignedToId } }',
+        { m: mention?.mentionId, u: userId },
+        owner,
+      );
+    const toViewer = await assign(world.users.aVIEWER.id);
+    expect(errorCodes(toViewer)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(toViewer.errors)).toContain('viewer');
+    expect((await assign(world.users.northMember.id)).errors).toBeUndefined();
+  });
+
+  it('does not show another tenant who has access', async () => {
+    const { api, world } = suite;
+    const bOwner = (await signIn(api.graphqlUrl, world.users.bOwner.email, PASSWORD)).accessToken;
+    const intruding = await gql(
+      api.graphqlUrl,
+      '{ peopleWithAccess { user { email } } }',
+      {},
+      { token: bOwner, tenantId: world.tenants.a },
+    );
+    expect(errorCodes(intruding)).toEqual(['FORBIDDEN']);
+    expect(intruding.data).toBeNull();
+  });
 });

@@ -48,6 +48,10 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: '{ members { totalCount edges { node { id user { email } } } } }',
     variables: () => ({}),
   },
+  peopleWithAccess: {
+    document: '{ peopleWithAccess { role user { email } } }',
+    variables: () => ({}),
+  },
   changeMemberRole: {
     document: 'mutation($id: ID!) { changeMemberRole(userId: $id, role: VIEWER) { id role } }',
     variables: (w) => ({ id: w.users.bOwner.id }),

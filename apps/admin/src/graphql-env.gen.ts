@@ -2890,6 +2890,55 @@ const introspection = {
       },
       {
         "kind": "OBJECT",
+        "name": "PersonWithAccess",
+        "fields": [
+          {
+            "name": "agencyRole",
+            "type": {
+              "kind": "ENUM",
+              "name": "AgencyRole"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "directRole",
+            "type": {
+              "kind": "ENUM",
+              "name": "TenantRole"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "role",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "ENUM",
+                "name": "TenantRole"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "user",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "OBJECT",
+                "name": "User"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "Query",
         "fields": [
           {
@@ -3197,6 +3246,24 @@ const introspection = {
                 "defaultValue": "50"
               }
             ],
+            "isDeprecated": false
+          },
+          {
+            "name": "peopleWithAccess",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "PersonWithAccess"
+                  }
+                }
+              }
+            },
+            "args": [],
             "isDeprecated": false
           }
         ],

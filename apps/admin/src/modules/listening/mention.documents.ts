@@ -84,13 +84,14 @@ export const MarkAuthorAsLeadMutation = graphql(`
   }
 `);
 
-/** Who a mention can be assigned to: the members (managers read them) or just the caller. */
+/**
+ * Who a mention can be assigned to: everyone with access who can act (managers read them,
+ * agency staff included), or just the caller.
+ */
 export const AssigneesQuery = graphql(`
   query Assignees($withMembers: Boolean!) {
     me { user { id name } }
-    members(first: 100) @include(if: $withMembers) {
-      edges { node { user { id name } } }
-    }
+    peopleWithAccess @include(if: $withMembers) { role user { id name } }
   }
 `);
 

@@ -42,3 +42,10 @@ export const RevokeInvitationMutation = graphql(`
     revokeInvitation(id: $id)
   }
 `);
+
+/** Everyone with access; the page shows those who come through the agency alone. */
+export const PeopleWithAccessQuery = graphql(`
+  query PeopleWithAccess {
+    peopleWithAccess { role directRole agencyRole user { id name email } }
+  }
+`);

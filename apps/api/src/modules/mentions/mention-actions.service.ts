@@ -40,7 +40,7 @@ export class MentionActionsService {
     });
   }
 
-  /** Assigns the mention to a user who works in this tenant, or clears the assignment. */
+  /** Assigns the mention to someone who can act in this tenant (not a viewer), or clears it. */
   async assign(
     ctx: RequestContext,
     mentionId: string,
@@ -49,12 +49,17 @@ export class MentionActionsService {
     const tenantId = await this.scopes.tenantId(ctx);
     const manager = await this.scopes.manager(ctx);
     if (userId) {
-      const [{ works }] = await manager.query('SELECT app.works_in_tenant($1, $2) AS works', [
-        requireId(userId, 'userId'),
-        tenantId,
-      ]);
-      if (!works)
-        throw badUserInput([{ field: 'userId', message: 'is not a member of this tenant' }]);
+      // Someone who can act on it: a viewer (direct or not) only reads.
+      const [access] = await manager.query(
+        'SELECT role FROM app.tenant_access($2) WHERE user_id = $1',
+        [requireId(userId, 'userId'), tenantId],
+      );
+      if (!access)
+        throw badUserInput([{ field: 'userId', message: 'has no access to this tenant' }]);
+      if (access.role === 'VIEWER')
+        throw badUserInput([
+          { field: 'userId', message: 'is a viewer and cannot act on mentions' },
+        ]);
     }
     const [, affected] = await manager.query(
       'UPDATE mention SET assigned_to = $3 WHERE tenant_id = $1 AND id = $2',

@@ -11,7 +11,9 @@ import {
 } from '../../platform/graphql/connection.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import { Membership } from './entities/membership.entity.js';
-import type { MemberType } from './tenancy.types.js';
+import type { MemberType, PersonWithAccess } from './tenancy.types.js';
+
+type Roles = Pick<PersonWithAccess, 'role' | 'directRole' | 'agencyRole'>;
 
 /** Direct members of the active tenant. Callers have checked the role. */
 export class MemberService {
@@ -37,6 +39,26 @@ export class MemberService {
       createdAt: new Date(row.createdAt),
     }));
     return toPage(rows, first, result.total);
+  }
+
+  /** Everyone with access to the active tenant (at most 500), by name. */
+  async peopleWithAccess(ctx: RequestContext): Promise<PersonWithAccess[]> {
+    const tenantId = await this.scopes.tenantId(ctx);
+    const manager = await this.scopes.manager(ctx);
+    const rows: Array<{ id: string; email: string; name: string; locale: string } & Roles> =
+      await manager.query(
+        `SELECT u.id, u.email, u.name, u.locale, a.role, a.direct_role AS "directRole",
+                a.agency_role AS "agencyRole"
+         FROM app.tenant_access($1) a JOIN app_user u ON u.id = a.user_id
+         ORDER BY u.name, u.id LIMIT 500`,
+        [tenantId],
+      );
+    return rows.map(({ role, directRole, agencyRole, ...user }) => ({
+      user,
+      role,
+      directRole,
+      agencyRole,
+    }));
   }
 
   async changeRole(ctx: RequestContext, userId: string, role: TenantRole): Promise<MemberType> {

@@ -16,6 +16,7 @@ import {
   Me,
   MemberConnection,
   MemberType,
+  PersonWithAccess,
   TenantType,
 } from './tenancy.types.js';
 
@@ -54,6 +55,15 @@ export class TenancyResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     return this.memberService.list(request, first, after);
+  }
+
+  @Authorized(TenantRole.MANAGER)
+  @Query(() => [PersonWithAccess], {
+    description:
+      'Everyone with access to the active tenant (direct members and the staff of the agency that runs it), at most 500, by name.',
+  })
+  peopleWithAccess(@Ctx() { request }: GraphQLContext) {
+    return this.memberService.peopleWithAccess(request);
   }
 
   @Authorized(TenantRole.OWNER)

@@ -69,6 +69,27 @@ export class UserType {
   locale: string;
 }
 
+@ObjectType({
+  description:
+    'Someone with access to the active tenant, and how: a direct membership, the agency that runs it, or both.',
+})
+export class PersonWithAccess {
+  @Field(() => UserType)
+  user: UserType;
+
+  @Field(() => TenantRole, { description: 'The strongest role they act with here.' })
+  role: TenantRole;
+
+  @Field(() => TenantRole, { nullable: true, description: 'Their direct membership, if any.' })
+  directRole: TenantRole | null;
+
+  @Field(() => AgencyRole, {
+    nullable: true,
+    description: 'Their role in the agency that runs this tenant, if any.',
+  })
+  agencyRole: AgencyRole | null;
+}
+
 @ObjectType({ description: 'The signed-in user and everything they can reach.' })
 export class Me {
   @Field(() => UserType)

@@ -5,6 +5,7 @@ import { ContactTimeline1764300000000 } from './1764300000000-contact-timeline.j
 import { OutboxVacuum1764400000000 } from './1764400000000-outbox-vacuum.js';
 import { WorksInTenant1764500000000 } from './1764500000000-works-in-tenant.js';
 import { AgencyMembershipPolicy1764600000000 } from './1764600000000-agency-membership-policy.js';
+import { RoleInTenant1764700000000 } from './1764700000000-role-in-tenant.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   OutboxVacuum1764400000000,
   WorksInTenant1764500000000,
   AgencyMembershipPolicy1764600000000,
+  RoleInTenant1764700000000,
 ];

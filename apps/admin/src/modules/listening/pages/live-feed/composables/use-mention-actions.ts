@@ -13,7 +13,8 @@ export type ActionResult = { ok: true; message: string } | { ok: false; error: A
 
 /**
  * Reply (logged on the author's timeline), assign and mark the author as a lead. Managers pick
- * any member; agents (who cannot list members) assign to themselves.
+ * anyone with access who can act, agency staff included; agents (who cannot list people)
+ * assign to themselves.
  */
 export function useMentionActions(canListMembers: Ref<boolean>, onChanged: (m: Mention) => void) {
   const assignees = useQuery({
@@ -28,7 +29,10 @@ export function useMentionActions(canListMembers: Ref<boolean>, onChanged: (m: M
   const people = computed(() => {
     const data = assignees.data.value;
     if (!data) return [];
-    const members = data.members?.edges.map((edge) => edge.node.user) ?? [];
+    // A viewer only reads: never offered as an assignee (the api refuses one too).
+    const members = (data.peopleWithAccess ?? [])
+      .filter((person) => person.role !== 'VIEWER')
+      .map((person) => person.user);
     return members.length ? members : [data.me.user];
   });
 

@@ -22,6 +22,16 @@ const dateFormats = {
   bucketDate: { dateStyle: 'medium', timeZone: 'UTC' },
 } as const;
 
+/**
+ * Named number formats for `n(value, name)`: every figure the admin shows goes through the
+ * locale ("77,8 %" in Spanish and Russian, "77.8%" in English). One share format everywhere.
+ */
+const numberFormats = {
+  share: { style: 'percent', maximumFractionDigits: 1 },
+  score: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  count: { maximumFractionDigits: 0 },
+} as const;
+
 export function createAppI18n(locale: Locale) {
   return createI18n({
     legacy: false,
@@ -29,5 +39,6 @@ export function createAppI18n(locale: Locale) {
     fallbackLocale: 'en',
     messages: { es, en, ru },
     datetimeFormats: { es: dateFormats, en: dateFormats, ru: dateFormats },
+    numberFormats: { es: numberFormats, en: numberFormats, ru: numberFormats },
   });
 }

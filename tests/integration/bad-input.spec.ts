@@ -125,6 +125,15 @@ describe('bad input', () => {
     expect((await named('☕'.repeat(60) + '🙂'.repeat(60))).errors).toBeUndefined();
     const tooLong = await named('🙂'.repeat(121));
     expect(fieldsOf(tooLong)).toEqual(['input.name']);
+    // With a reason and its parameters, so the admin can say it in the user's language.
+    expect(tooLong.errors?.[0]?.extensions?.fields).toEqual([
+      {
+        field: 'input.name',
+        message: 'must have at most 120 characters',
+        reason: 'TOO_LONG',
+        params: { max: 120 },
+      },
+    ]);
   });
 
   it('refuses a request body over the size limit and malformed JSON without a stack trace', async () => {

@@ -66,7 +66,12 @@ describe('tenant administration', () => {
     );
     expect(errorCodes(badSlug)).toEqual(['BAD_USER_INPUT']);
     expect(badSlug.errors?.[0]?.extensions?.fields).toEqual([
-      { field: 'input.slug', message: expect.any(String) },
+      {
+        field: 'input.slug',
+        message: expect.any(String),
+        reason: 'INVALID_FORMAT',
+        params: { format: 'regex' },
+      },
     ]);
   });
 
@@ -267,7 +272,11 @@ describe('tenant administration', () => {
     );
     expect(errorCodes(invited)).toEqual(['CONFLICT']);
     expect(invited.errors?.[0]?.extensions?.fields).toEqual([
-      { field: 'input.email', message: expect.stringContaining('already a member') },
+      {
+        field: 'input.email',
+        message: expect.stringContaining('already a member'),
+        reason: 'ALREADY_EXISTS',
+      },
     ]);
     const members = await gql<{
       members: { edges: Array<{ node: { role: string; user: { email: string } } }> };

@@ -23,6 +23,9 @@ export interface FieldProblem {
   field: string;
   index: number | null;
   message: string;
+  /** The api's code for what is wrong (REQUIRED, TOO_LONG…), translated under `errors.fields.`. */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface AppErrorInfo {
@@ -48,9 +51,17 @@ function fieldProblemsOf(error: GraphqlErrorLike): FieldProblem[] {
   if (!Array.isArray(fields)) return [];
   return fields.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
-    const { field, message } = entry as { field?: unknown; message?: unknown };
+    const { field, message, reason, params } = entry as Record<string, unknown>;
     if (typeof field !== 'string' || typeof message !== 'string') return [];
-    return [{ ...parseFieldPath(field), message }];
+    return [
+      {
+        ...parseFieldPath(field),
+        message,
+        ...(typeof reason === 'string' && { reason }),
+        ...(typeof params === 'object' &&
+          params !== null && { params: params as FieldProblem['params'] }),
+      },
+    ];
   });
 }
 
@@ -81,12 +92,14 @@ export function toAppError(error: unknown): AppErrorInfo | null {
 export function fieldMessages(
   problems: readonly FieldProblem[],
   values: Record<string, readonly string[] | string> = {},
+  describe: (problem: FieldProblem) => string = (problem) => problem.message,
 ): Record<string, string> {
   const messages: Record<string, string[]> = {};
   for (const problem of problems) {
     const list = values[problem.field];
     const term = problem.index !== null && Array.isArray(list) ? list[problem.index] : undefined;
-    const text = term === undefined ? problem.message : `“${term}”: ${problem.message}`;
+    const said = describe(problem);
+    const text = term === undefined ? said : `“${term}”: ${said}`;
     messages[problem.field] = [...(messages[problem.field] ?? []), text];
   }
   return Object.fromEntries(

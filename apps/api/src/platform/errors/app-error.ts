@@ -13,6 +13,13 @@ export interface FieldProblem {
   /** Path of the offending field, e.g. `input.hashtags.2`. */
   readonly field: string;
   readonly message: string;
+  /**
+   * What is wrong, for a client to say in its user's language (REQUIRED, TOO_LONG, TOO_SHORT,
+   * TOO_MANY, INVALID_FORMAT, ALREADY_EXISTS), with `params` such as `max`; absent when only
+   * the message says it.
+   */
+  readonly reason?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** An error whose message is safe to show to the client. */
@@ -32,7 +39,11 @@ export const unauthenticated = (message = 'Sign-in required') =>
 export const forbidden = (message = 'Not allowed') => new AppError(ErrorCode.Forbidden, message);
 export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} not found`);
 export const conflict = (message: string, field?: string) =>
-  new AppError(ErrorCode.Conflict, message, field ? { fields: [{ field, message }] } : {});
+  new AppError(
+    ErrorCode.Conflict,
+    message,
+    field ? { fields: [{ field, message, reason: 'ALREADY_EXISTS' }] } : {},
+  );
 export const badUserInput = (fields: readonly FieldProblem[]) =>
   new AppError(
     ErrorCode.BadUserInput,

@@ -66,4 +66,35 @@ describe('BrandForm', () => {
     await hashtags.setValue('ok, other');
     expect(errorsOf(sut)).toEqual([]);
   });
+
+  it('says a server field error in the user’s language when the api gives its reason', async () => {
+    const sut = mount(BrandForm, {
+      props: {
+        initial: emptyBrandForm(),
+        submitting: false,
+        serverError: null,
+        submitLabel: 'Crear',
+      },
+      global: { plugins: [createAppI18n('es')] },
+    });
+    await sut.find('[data-testid="brand-form-name"]').setValue('Nova');
+    await sut.find('[data-testid="brand-form-keywords"]').setValue('nova');
+    await sut.find('form').trigger('submit');
+    await sut.setProps({
+      serverError: {
+        code: 'CONFLICT',
+        message: 'A brand with this name already exists',
+        fields: [
+          {
+            field: 'name',
+            index: null,
+            message: 'A brand with this name already exists',
+            reason: 'ALREADY_EXISTS',
+          },
+        ],
+      },
+    });
+    await nextTick();
+    expect(errorsOf(sut)).toEqual(['Ya existe: elige otro.']);
+  });
 });

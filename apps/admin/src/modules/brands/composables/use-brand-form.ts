@@ -1,6 +1,7 @@
 import { computed, reactive, ref, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { type AppErrorInfo, fieldMessages } from '../../../lib/graphql-errors.js';
+import { useProblemText } from '../../../lib/use-problem-text.js';
 import {
   type BrandField,
   type BrandFormValues,
@@ -17,6 +18,7 @@ const FIELDS: readonly BrandField[] = ['name', 'kind', ...TERM_FIELDS];
  */
 export function useBrandForm(initial: BrandFormValues, serverError: () => AppErrorInfo | null) {
   const { t } = useI18n();
+  const describe = useProblemText();
   const values = reactive<BrandFormValues>({ ...initial });
   const attempted = ref(false);
   const serverFields = ref<Partial<Record<BrandField, string>>>({});
@@ -24,7 +26,7 @@ export function useBrandForm(initial: BrandFormValues, serverError: () => AppErr
 
   watch(serverError, (error) => {
     const lists = Object.fromEntries(TERM_FIELDS.map((f) => [f, parseTerms(submittedValues[f])]));
-    serverFields.value = fieldMessages(error?.fields ?? [], lists);
+    serverFields.value = fieldMessages(error?.fields ?? [], lists, describe);
   });
 
   for (const field of FIELDS) {

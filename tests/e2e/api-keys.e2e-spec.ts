@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInAs } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserPage } from '../support/browser.js';
 import { postNdjson } from '../support/ndjson.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
 
 describe('API keys page in Chromium', () => {
   const suite = useSuite();
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowserPage();
 
   it('creates a key shown once that ingests, then revokes it through the dialog', async () => {
+    const { page } = browser;
     const { api, world } = suite;
     await signInAs(page, api.url, world.users.aOWNER.email, PASSWORD);
     await page.getByTestId('nav-api-keys').click();

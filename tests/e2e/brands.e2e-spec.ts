@@ -1,25 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInAs } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserPage } from '../support/browser.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
 
 describe('brands page in Chromium', () => {
   const suite = useSuite();
-  let browser: Browser;
-  let page: Page;
+  const browser = useBrowserPage();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const rowNamed = (name: string) => page.getByTestId('brand-row').filter({ hasText: name });
+  const rowNamed = (name: string) =>
+    browser.page.getByTestId('brand-row').filter({ hasText: name });
 
   it('creates, edits and deletes a brand through the confirmation dialog, whose question shows whole', async () => {
+    const { page } = browser;
     const { api, world } = suite;
     await signInAs(page, api.url, world.users.aOWNER.email, PASSWORD);
     await page.getByTestId('nav-brands').click();

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInAs } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserPage } from '../support/browser.js';
 import { signIn } from '../support/graphql-client.js';
 import { ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
@@ -8,18 +7,10 @@ import { PASSWORD } from '../support/world.js';
 
 describe('listening dashboard in Chromium', () => {
   const suite = useSuite();
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowserPage({ width: 1280, height: 900 });
 
   it('shows a viewer the figures of the mentions that arrived', async () => {
+    const { page } = browser;
     const { api, world } = suite;
     const agent = await signIn(api.graphqlUrl, world.users.aAGENT.email, PASSWORD);
     await ingest(api.graphqlUrl, { token: agent.accessToken, tenantId: world.tenants.a }, [

@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInAs } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { signInAs, useBrowserPage } from '../support/browser.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
 
 describe('members page in Chromium', () => {
   const suite = useSuite();
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowserPage();
 
   it('shows the agency staff who work in the tenant, and how', async () => {
+    const { page } = browser;
     const { api, world } = suite;
     await signInAs(page, api.url, world.users.aOWNER.email, PASSWORD);
     await page.getByTestId('nav-members').click();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -29,4 +30,20 @@ export async function signInAs(page: Page, apiUrl: string, email: string, passwo
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('tenant-switcher').waitFor();
+}
+
+/**
+ * A Chromium page for one test file: launched before its tests, closed after. Read `page`
+ * inside tests (it is set in beforeAll).
+ */
+export function useBrowserPage(viewport = { width: 1280, height: 800 }): { readonly page: Page } {
+  const handle = {} as { page: Page; browser: Browser };
+  beforeAll(async () => {
+    handle.browser = await launchChromium();
+    handle.page = await handle.browser.newPage({ viewport });
+  });
+  afterAll(async () => {
+    await handle.browser?.close();
+  });
+  return handle;
 }

@@ -242,6 +242,22 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await resumed.close();
   });
 
+  it("numbers each tenant's feed on its own, so a cursor tells nothing of other tenants", async () => {
+    const url = suite.api.graphqlUrl;
+    const before = BigInt(await feedCursor(url, viewerA));
+    const feed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, {
+      after: String(before),
+    });
+    await ingest(url, agentA, [post()]);
+    await ingest(url, ownerB, [post({ text: 'Brand B one' }), post({ text: 'Brand B two' })]);
+    await ingest(url, agentA, [post()]);
+    const events = await feed.waitFor(2);
+    // Tenant B's two entries in between took no numbers from tenant A's feed.
+    expect(events.map((event) => BigInt(event.cursor))).toEqual([before + 1n, before + 2n]);
+    expect(BigInt(await feedCursor(url, viewerA))).toBe(before + 2n);
+    await feed.close();
+  });
+
   it('delivers the feed in batches to `mentionsAdded`: in order, filtered, resumable', async () => {
     const url = suite.api.graphqlUrl;
     const after = await feedCursor(url, viewerA);

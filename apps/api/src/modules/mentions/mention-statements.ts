@@ -122,8 +122,9 @@ export function upsertMentionsParams(
 
 /**
  * A dispatch, as the statements of a one-round-trip script (OperationScopes.script): the
- * tenant's lock, then the move in one snapshot: `after` is the head before this append, and
- * the joined mentions (`withEntries`, when this process has readers to hand them to) are
+ * tenant's lock, then the move in one snapshot: `after` is the head before this append, the
+ * appended rows are numbered on from it (a seq counts this tenant's entries only, so a cursor
+ * tells nothing of other tenants), and the joined mentions (`withEntries`, when this process has readers to hand them to) are
  * those the moved outbox rows were committed with.
  */
 export function feedDispatchScript(tenantId: string, withEntries: boolean): string[] {
@@ -135,13 +136,14 @@ export function feedDispatchScript(tenantId: string, withEntries: boolean): stri
   return [
     `SELECT pg_advisory_xact_lock(hashtextextended('mention-feed:' || ${tenant}, 0))`,
     `WITH moved AS (DELETE FROM mention_outbox WHERE tenant_id = ${tenant} RETURNING id, mention_id, kind),
+     head AS (SELECT coalesce(max(seq), 0) AS seq FROM mention_feed WHERE tenant_id = ${tenant}),
      appended AS (
-       INSERT INTO mention_feed (tenant_id, mention_id, kind)
-       SELECT ${tenant}, mention_id, kind FROM moved ORDER BY id
+       INSERT INTO mention_feed (tenant_id, seq, mention_id, kind)
+       SELECT ${tenant}, head.seq + row_number() OVER (ORDER BY moved.id), mention_id, kind
+       FROM moved, head
        RETURNING seq, mention_id, kind
      )
-     SELECT f.seq::text AS seq, f.kind,
-            (SELECT coalesce(max(seq), 0)::text FROM mention_feed WHERE tenant_id = ${tenant}) AS after
+     SELECT f.seq::text AS seq, f.kind, (SELECT seq::text FROM head) AS after
             ${withEntries ? `, ${MENTION_COLUMNS}` : ''}
      FROM appended f
      ${mentions}

@@ -6,6 +6,7 @@ import { OutboxVacuum1764400000000 } from './1764400000000-outbox-vacuum.js';
 import { WorksInTenant1764500000000 } from './1764500000000-works-in-tenant.js';
 import { AgencyMembershipPolicy1764600000000 } from './1764600000000-agency-membership-policy.js';
 import { RoleInTenant1764700000000 } from './1764700000000-role-in-tenant.js';
+import { PerTenantFeedSeq1764800000000 } from './1764800000000-per-tenant-feed-seq.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   WorksInTenant1764500000000,
   AgencyMembershipPolicy1764600000000,
   RoleInTenant1764700000000,
+  PerTenantFeedSeq1764800000000,
 ];

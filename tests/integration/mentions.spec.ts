@@ -440,13 +440,30 @@ describe('mentions: ingestion, reading and the live feed', () => {
     const after = await feedCursor(url, ownerA);
     const viaAgency = new FeedSubscriber(url, agencyMember.accessToken, world.tenants.a, { after });
     const viaKey = new FeedSubscriber(url, key?.secret ?? '', world.tenants.a, { after });
-    // Past a few of the once-a-second re-checks.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const [stored] = await ingest(url, agentA, [post()]);
+    const [first] = await ingest(url, agentA, [post()]);
     await viaAgency.waitFor(1);
     await viaKey.waitFor(1);
-    expect(viaAgency.events.map((event) => event.mention.id)).toEqual([stored?.mentionId]);
-    expect(viaKey.events.map((event) => event.mention.id)).toEqual([stored?.mentionId]);
+    // A canary in the same channel, signed out: once a re-check has ended it, that re-check
+    // judged the other two as well.
+    const session = await signIn(url, world.users.aMANAGER.email, PASSWORD);
+    const canary = new FeedSubscriber(url, session.accessToken, world.tenants.a);
+    await ingestUntilLive(canary);
+    await gql(
+      url,
+      'mutation($t: String) { signOut(refreshToken: $t) }',
+      { t: session.refreshToken },
+      { token: session.accessToken },
+    );
+    await expect.poll(() => canary.completed, { timeout: 3_000 }).toBe(true);
+    expect([viaAgency.completed, viaKey.completed]).toEqual([false, false]);
+    const [second] = await ingest(url, agentA, [post()]);
+    const expected = [first?.mentionId, second?.mentionId];
+    await expect.poll(() => viaAgency.events.at(-1)?.mention.id).toBe(second?.mentionId);
+    await expect.poll(() => viaKey.events.at(-1)?.mention.id).toBe(second?.mentionId);
+    // Both saw everything from the first to the second (the canary's posts between), alike.
+    const ids = (subscriber: FeedSubscriber) => subscriber.events.map((event) => event.mention.id);
+    expect([ids(viaAgency)[0], ids(viaAgency).at(-1)]).toEqual(expected);
+    expect(ids(viaKey)).toEqual(ids(viaAgency));
 
     const revoked = await gql(
       url,
@@ -458,7 +475,7 @@ describe('mentions: ingestion, reading and the live feed', () => {
     await expect.poll(() => viaKey.completed, { timeout: 3_000 }).toBe(true);
     expect(viaAgency.completed).toBe(false);
     expect([...viaAgency.errors, ...viaKey.errors]).toEqual([]);
-    await Promise.all([viaAgency.close(), viaKey.close()]);
+    await Promise.all([viaAgency.close(), viaKey.close(), canary.close()]);
   });
 
   it('ends the subscription of a member removed from the tenant', async () => {

@@ -99,4 +99,41 @@ describe('live feed in Chromium', () => {
     expect(await stillSamePage()).toBe(true);
     await shot('live-feed-03-filtered');
   });
+
+  it('names an author once, says when reach is unknown, and assigns a mention to agency staff', async () => {
+    const { world, api } = suite;
+    await page.goto(`${api.url}/listening/feed`);
+    await page.getByTestId('feed-pause').waitFor();
+    const text = `Quiet author: Brand A ${Date.now()}`;
+    const handle = `@quiet${Date.now()}`;
+    await ingest(api.graphqlUrl, agentA, [post({ text, author: { handle } })]);
+    const mention = item(text);
+    await mention.waitFor({ timeout: 15_000 });
+    // No display name: the handle is the name, shown once; no follower count: reach unknown.
+    const header = (await mention.locator('header').textContent()) ?? '';
+    expect(header.split(handle).length - 1).toBe(1);
+    expect(await mention.getByTestId('feed-item-reach').textContent()).toBe('Alcance: desconocido');
+
+    // North's member works in tenant A through the agency alone, and can be assigned.
+    const assign = mention.getByTestId('mention-assign');
+    await assign.selectOption(world.users.northMember.id);
+    // The choice stays shown while it is saved, and after.
+    expect(await assign.inputValue()).toBe(world.users.northMember.id);
+    await expect
+      .poll(() => mention.getByTestId('mention-action-outcome').textContent())
+      .toContain('Asignada.');
+    expect(await assign.inputValue()).toBe(world.users.northMember.id);
+    await shot('live-feed-04-assigned');
+    await page.reload();
+    await item(text).waitFor({ timeout: 15_000 });
+    expect(await item(text).getByTestId('mention-assign').inputValue()).toBe(
+      world.users.northMember.id,
+    );
+    // A viewer is never offered as an assignee.
+    const offered = await item(text).getByTestId('mention-assign').locator('option').evaluateAll(
+      (options) => options.map((option) => (option as HTMLOptionElement).value),
+    );
+    expect(offered).not.toContain(world.users.aVIEWER.id);
+    expect(offered).toContain(world.users.aAGENT.id);
+  });
 });

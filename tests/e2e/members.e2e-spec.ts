@@ -26,4 +26,38 @@ describe('members page in Chromium', () => {
       /Miembro.*Gestor/s,
     );
   });
+
+  it('invites a new person with a link shown once, and says in Russian that a member is already one', async () => {
+    const { page } = browser;
+    const { api, world } = suite;
+    await page.goto(`${api.url}/members`);
+    const email = page.getByTestId('invite-email');
+    const form = page.locator('form').filter({ has: email });
+    // Checked in the browser first: nothing is sent for a malformed address.
+    await email.fill('not-an-address');
+    await page.getByTestId('invite-submit').click();
+    await expect
+      .poll(() => form.getByTestId('field-error').textContent())
+      .toContain('Introduce un correo electrónico válido.');
+
+    const newcomer = `newcomer-${Date.now()}@example.com`;
+    await email.fill(newcomer);
+    await page.getByTestId('invite-role').selectOption('AGENT');
+    await page.getByTestId('invite-submit').click();
+    await page.getByTestId('invite-created').waitFor();
+    expect(await page.getByTestId('invite-link').inputValue()).toMatch(/accept-invitation\?token=/);
+    await expect
+      .poll(() => page.getByTestId('invitation-row').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`${newcomer}.*Agente`, 's'))]));
+    expect(await email.inputValue()).toBe('');
+
+    // The api refuses a second invitation to a member; its field problem reads in Russian.
+    await page.getByTestId('locale-switcher').selectOption('ru');
+    await email.fill(world.users.aVIEWER.email);
+    await page.getByTestId('invite-submit').click();
+    await expect
+      .poll(() => form.getByTestId('field-error').textContent())
+      .toContain('Такое уже есть: выберите другое.');
+    await page.getByTestId('locale-switcher').selectOption('es');
+  });
 });

@@ -130,9 +130,10 @@ describe('live feed in Chromium', () => {
       world.users.northMember.id,
     );
     // A viewer is never offered as an assignee.
-    const offered = await item(text).getByTestId('mention-assign').locator('option').evaluateAll(
-      (options) => options.map((option) => (option as HTMLOptionElement).value),
-    );
+    const offered = await item(text)
+      .getByTestId('mention-assign')
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(offered).not.toContain(world.users.aVIEWER.id);
     expect(offered).toContain(world.users.aAGENT.id);
   });

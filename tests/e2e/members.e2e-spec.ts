@@ -48,7 +48,9 @@ describe('members page in Chromium', () => {
     expect(await page.getByTestId('invite-link').inputValue()).toMatch(/accept-invitation\?token=/);
     await expect
       .poll(() => page.getByTestId('invitation-row').allTextContents())
-      .toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`${newcomer}.*Agente`, 's'))]));
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(new RegExp(`${newcomer}.*Agente`, 's'))]),
+      );
     expect(await email.inputValue()).toBe('');
 
     // The api refuses a second invitation to a member; its field problem reads in Russian.

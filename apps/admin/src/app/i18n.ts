@@ -30,6 +30,8 @@ const numberFormats = {
   share: { style: 'percent', maximumFractionDigits: 1 },
   score: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
   count: { maximumFractionDigits: 0 },
+  /** A chart's axis mark: half of an odd maximum is a fraction (2,5). */
+  axis: { maximumFractionDigits: 1 },
 } as const;
 
 export function createAppI18n(locale: Locale) {

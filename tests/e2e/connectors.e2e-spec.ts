@@ -7,6 +7,19 @@ describe('connectors page in Chromium', () => {
   const suite = useSuite();
   const browser = useBrowserPage();
 
+  it('tells a viewer, who cannot add sources, who can, and offers no button', async () => {
+    const { page } = browser;
+    const { api, world } = suite;
+    await signInAs(page, api.url, world.users.aVIEWER.email, PASSWORD);
+    await page.getByTestId('nav-connectors').click();
+    await expect
+      .poll(() => page.getByTestId('connectors-empty').textContent())
+      .toContain('Un gestor de este espacio de trabajo puede añadir');
+    expect(await page.getByTestId('connector-new').count()).toBe(0);
+    await page.getByTestId('signout').click();
+    await page.getByTestId('signin-email').waitFor();
+  });
+
   it('creates an RSS connector with a custom interval and explains its failure in Spanish', async () => {
     const { page } = browser;
     const { api, world } = suite;

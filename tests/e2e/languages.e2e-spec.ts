@@ -44,14 +44,19 @@ function englishPhrasesMissingFrom(code: string): string[] {
 }
 
 /** Everything a user reads on the page: its text and the words in titles, labels and hints. */
-const readableText = (page: Page) =>
-  page.evaluate(() => {
-    const attributes = [...document.querySelectorAll('[title],[aria-label],[placeholder]')].flatMap(
-      (element) =>
+async function readableText(page: Page): Promise<string> {
+  const attributes = await page
+    .locator('[title],[aria-label],[placeholder]')
+    .evaluateAll((elements) =>
+      elements.flatMap((element) =>
         ['title', 'aria-label', 'placeholder'].map((name) => element.getAttribute(name) ?? ''),
+      ),
     );
-    return [document.body.innerText, ...attributes].join('\n');
-  });
+  // What the user sees, so rendered text (innerText), not hidden nodes' text.
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point here.
+  const visible = await page.locator('body').innerText();
+  return [visible, ...attributes].join('\n');
+}
 
 const NAMESPACES = Object.keys(messages('en'));
 /** A message key shown as is (vue-i18n's answer to a missing translation). */

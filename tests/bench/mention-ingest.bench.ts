@@ -14,18 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDataSource } from '@socialcrm/api/data-source';
+import { feedDispatchScript } from '@socialcrm/api/feed-statements';
 import { type GeneratedPost as BenchPost, generatePosts } from '@socialcrm/api/generated-posts';
-import {
-  feedDispatchScript,
-  UPSERT_AUTHORS,
-  UPSERT_MENTIONS,
-  upsertAuthorsParams,
-  upsertMentionsParams,
-} from '@socialcrm/api/mention-statements';
+import { UPSERT_MENTIONS, upsertMentionsParams } from '@socialcrm/api/ingest-statements';
 import { migrate } from '@socialcrm/api/migrate';
 import { newId } from '@socialcrm/api/new-id';
 import { OperationScopes } from '@socialcrm/api/operation-scope';
 import { systemContext } from '@socialcrm/api/request-context';
+import { UPSERT_AUTHORS, upsertAuthorsParams } from '@socialcrm/api/social-identity-statements';
 import { analyzeSentiment, compileBrandMatcher, estimateReach } from '@socialcrm/domain';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';

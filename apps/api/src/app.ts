@@ -6,36 +6,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { Redis } from 'ioredis';
 import type { ContainerType } from 'type-graphql';
-import { ApiKeyResolver } from './modules/api-keys/api-key.resolver.js';
-import { ApiKeyService } from './modules/api-keys/api-key.service.js';
-import { AuthResolver } from './modules/auth/auth.resolver.js';
-import { AuthService } from './modules/auth/auth.service.js';
-import { LoginThrottle } from './modules/auth/login-throttle.js';
-import { SessionService } from './modules/auth/session.service.js';
-import { TrackedBrandResolver } from './modules/brands/tracked-brand.resolver.js';
-import { TrackedBrandService } from './modules/brands/tracked-brand.service.js';
-import { createConnectors } from './modules/connectors/connectors.js';
-import { ContactResolver } from './modules/contacts/contact.resolver.js';
-import { ContactService } from './modules/contacts/contact.service.js';
-import { DemoMentions } from './modules/mentions/demo/demo-mentions.js';
-import {
-  ListeningSettingsResolver,
-  ListeningSettingsService,
-} from './modules/mentions/listening-settings.resolver.js';
-import { LiveMentionFeed } from './modules/mentions/live-mention-feed.js';
-import { LiveSpikeAlerts } from './modules/mentions/live-spike-alerts.js';
-import { MentionResolver } from './modules/mentions/mention.resolver.js';
-import { MentionActionsService } from './modules/mentions/mention-actions.service.js';
-import { MentionFeedService } from './modules/mentions/mention-feed.service.js';
-import { MentionIngestionService } from './modules/mentions/mention-ingestion.service.js';
-import { MentionQueryService } from './modules/mentions/mention-query.service.js';
-import { MentionStatsService } from './modules/mentions/mention-stats.service.js';
-import { ndjsonIngestRoute } from './modules/mentions/ndjson-ingest.route.js';
-import { TenantFeedChannels } from './modules/mentions/tenant-feed-channels.js';
-import { InvitationService } from './modules/tenancy/invitation.service.js';
-import { MemberService } from './modules/tenancy/member.service.js';
-import { TenancyResolver } from './modules/tenancy/tenancy.resolver.js';
-import { TenancyService } from './modules/tenancy/tenancy.service.js';
+import { apiKeysModule } from './modules/api-keys/index.js';
+import { authModule } from './modules/auth/index.js';
+import { brandsModule } from './modules/brands/index.js';
+import { connectorsModule } from './modules/connectors/index.js';
+import { contactsModule } from './modules/contacts/index.js';
+import type { DemoMentions } from './modules/ingest/index.js';
+import { ingestModule } from './modules/ingest/index.js';
+import { listeningSettingsModule } from './modules/listening-settings/index.js';
+import { connectFeedSignals, liveFeedModule } from './modules/live-feed/index.js';
+import { mentionsModule } from './modules/mentions/index.js';
+import { statisticsModule } from './modules/statistics/index.js';
+import { tenancyModule } from './modules/tenancy/index.js';
+import { entityClasses, resolverClasses } from './modules.js';
 import { AccessTokens } from './platform/auth/access-token.js';
 import { createAuthChecker } from './platform/auth/auth-checker.js';
 import type { Config } from './platform/config/config.js';
@@ -50,10 +33,8 @@ import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
 import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
-import type { FeedSignals } from './platform/pubsub/feed-signals.js';
-import { InMemoryFeedSignals } from './platform/pubsub/in-memory-feed-signals.js';
-import { RedisFeedSignals } from './platform/pubsub/redis-feed-signals.js';
-import { watchRedis } from './platform/pubsub/redis-reachability.js';
+import type { ModuleRoute, RunningModule } from './platform/modules/api-module.js';
+import { watchRedis } from './platform/redis/redis-reachability.js';
 
 export interface RunningApi {
   readonly url: string;
@@ -79,68 +60,51 @@ export async function startApi({
   tokenSecret,
   adminDir,
 }: ApiOptions): Promise<RunningApi> {
-  const runtime = createDataSource(runtimeDatabaseUrl, config.DATABASE_POOL_SIZE, 'socialcrm-api');
+  const runtime = createDataSource(
+    runtimeDatabaseUrl,
+    config.DATABASE_POOL_SIZE,
+    'socialcrm-api',
+    entityClasses,
+  );
   await runtime.initialize();
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
   const redisReachability = redis ? watchRedis(redis, console.warn) : undefined;
 
+  // The modules, built in dependency order: each gets the platform's parts and what the
+  // modules before it offer.
   const scopes = new OperationScopes(runtime);
-  const signals: FeedSignals = redis
-    ? await RedisFeedSignals.connect(redis)
-    : new InMemoryFeedSignals();
-  const mentionFeed = new MentionFeedService(scopes, signals);
-  const feedChannels = new TenantFeedChannels(mentionFeed, signals, config.FEED_POLL_INTERVAL_MS);
-  const mentionStats = new MentionStatsService(scopes);
-  const live: LiveSources = {
-    mentions: new LiveMentionFeed(mentionFeed, feedChannels),
-    spikes: new LiveSpikeAlerts(scopes, mentionFeed, mentionStats, feedChannels),
-  };
-  const mentionIngestion = new MentionIngestionService(scopes, mentionFeed);
-  const connectors = createConnectors({ scopes, ingestion: mentionIngestion, config, tokenSecret });
-  const contacts = new ContactService(scopes);
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
-  const sessions = new SessionService(tokens, {
-    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
-    reuseGraceSeconds: config.REFRESH_REUSE_GRACE_SECONDS,
+  const auth = authModule.build({ scopes, tokens, config, redis });
+  const contacts = contactsModule.build({ scopes });
+  const liveFeed = liveFeedModule.build({
+    scopes,
+    signals: await connectFeedSignals(redis),
+    pollMs: config.FEED_POLL_INTERVAL_MS,
   });
-  // Its own connection fails fast while Redis is away, so sign-ins fall back to memory at once
-  // (watchRedis reports the outage once, from the shared connection).
-  const throttleRedis = redis?.duplicate({ enableOfflineQueue: false }).on('error', () => {});
-  const throttle = new LoginThrottle(
-    {
-      perAccount: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
-      perAccountEverywhere: config.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_EVERYWHERE,
-      perAddress: config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-      windowSeconds: config.LOGIN_WINDOW_SECONDS,
-      knownAddressDays: config.LOGIN_KNOWN_ADDRESS_DAYS,
-      namespace: config.LOGIN_THROTTLE_NAMESPACE,
-    },
-    throttleRedis,
-  );
-  const container = resolverContainer([
-    new AuthResolver(new AuthService(scopes, sessions, throttle)),
-    new TenancyResolver(
-      new TenancyService(scopes),
-      new MemberService(scopes),
-      new InvitationService(scopes, sessions),
-    ),
-    new TrackedBrandResolver(new TrackedBrandService(scopes)),
-    new ApiKeyResolver(new ApiKeyService(scopes)),
-    connectors.resolver,
-    new MentionResolver(
-      mentionIngestion,
-      new MentionQueryService(scopes),
-      mentionStats,
-      new MentionActionsService(scopes, contacts),
-      mentionFeed,
-    ),
-    new ContactResolver(contacts),
-    new ListeningSettingsResolver(new ListeningSettingsService(scopes)),
-  ]);
-  const sweeper = mentionFeed.startSweeper();
-  const schema = await buildApiSchema(container, createAuthChecker(scopes));
+  const ingest = ingestModule.build({
+    scopes,
+    tokens,
+    feed: liveFeed.offers.feed,
+    identities: contacts.offers.identities,
+  });
+  const modules: RunningModule<unknown>[] = [
+    auth,
+    tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
+    brandsModule.build({ scopes }),
+    apiKeysModule.build({ scopes }),
+    contacts,
+    mentionsModule.build({ scopes, contacts: contacts.offers.contacts }),
+    liveFeed,
+    statisticsModule.build({ scopes, ...liveFeed.offers }),
+    ingest,
+    connectorsModule.build({ scopes, ingestion: ingest.offers.ingestion, config, tokenSecret }),
+    listeningSettingsModule.build({ scopes }),
+  ];
+  const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
+  const container = resolverContainer(modules.flatMap((module) => module.resolvers ?? []));
+  const schema = await buildApiSchema(resolverClasses, container, createAuthChecker(scopes));
 
   const logError = (error: unknown) => logFailure('[api] unexpected error', error);
   const formatError = createErrorFormatter(logError);
@@ -150,7 +114,7 @@ export async function startApi({
     adminDir,
     trustProxy: config.TRUST_PROXY,
     redisReachability,
-    liveSubscribers: () => feedChannels.subscriberCount(),
+    liveSubscribers: () => liveFeed.offers.channels.subscriberCount(),
   });
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
@@ -190,11 +154,7 @@ export async function startApi({
     }),
   );
   // Plain HTTP routes of the modules (ingestion, webhooks) go here, before the admin fallback.
-  app.use(connectors.webhooks.path, connectors.webhooks.router);
-  app.post(
-    '/api/ingest/mentions',
-    ndjsonIngestRoute({ scopes, tokens, ingestion: mentionIngestion }),
-  );
+  for (const route of modules.flatMap((module) => module.routes ?? [])) mount(app, route);
   const servesAdmin = serveAdmin(app, adminDir);
   app.use(bodyErrorHandler);
 
@@ -208,22 +168,18 @@ export async function startApi({
     validationRules: armor.validationRules,
     formatError,
   });
-  connectors.start();
+  for (const module of modules) module.start?.();
   const { port } = httpServer.address() as AddressInfo;
 
   return {
     url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
     servesAdmin,
-    demo: new DemoMentions(scopes, mentionIngestion),
+    demo: ingest.offers.demo,
     async close() {
-      clearInterval(sweeper);
-      await connectors.stop();
       await websocket.close();
       await apollo.stop();
-      feedChannels.close();
-      await signals.close();
+      for (const module of [...modules].reverse()) await module.stop?.();
       await runtime.destroy();
-      throttleRedis?.disconnect();
       redis?.disconnect();
     },
   };
@@ -248,8 +204,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+function mount(app: ReturnType<typeof createHttpApp>, route: ModuleRoute): void {
+  if (route.method === 'post') app.post(route.path, route.handler);
+  else app.use(route.path, route.handler);
+}
+
 /** TypeGraphQL asks the container for each resolver class; each was built once above. */
-function resolverContainer(instances: object[]): ContainerType {
+function resolverContainer(instances: readonly object[]): ContainerType {
   const byClass = new Map<unknown, object>(
     instances.map((instance) => [instance.constructor, instance]),
   );

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PortInUseError, startApi } from './app.js';
-import { sameInEveryLanguage } from './modules/mentions/demo/demo-mentions.js';
+import { sameInEveryLanguage } from './modules/ingest/index.js';
 import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import {

@@ -39,12 +39,12 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'listening',
         name: 'listening',
-        component: () => import('../modules/listening/pages/dashboard/ListeningDashboardPage.vue'),
+        component: () => import('../modules/statistics/pages/dashboard/ListeningDashboardPage.vue'),
       },
       {
         path: 'listening/feed',
         name: 'listening-feed',
-        component: () => import('../modules/listening/pages/live-feed/LiveFeedPage.vue'),
+        component: () => import('../modules/live-feed/pages/live-feed/LiveFeedPage.vue'),
       },
       {
         path: 'listening/connectors',
@@ -54,7 +54,7 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'members',
         name: 'members',
-        component: () => import('../modules/members/pages/member-list/MemberListPage.vue'),
+        component: () => import('../modules/tenancy/pages/member-list/MemberListPage.vue'),
       },
       {
         path: 'api-keys',

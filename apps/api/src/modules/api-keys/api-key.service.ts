@@ -1,3 +1,4 @@
+import { API_KEY_PREFIX_LENGTH, formatApiKey } from '../../platform/auth/api-key-token.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
@@ -6,7 +7,6 @@ import { notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import { ApiKey } from './api-key.entity.js';
 import { type CreateApiKeyInput, type CreatedApiKey, createApiKeySchema } from './api-key.type.js';
-import { API_KEY_PREFIX_LENGTH, formatApiKey } from './api-key-token.js';
 
 export class ApiKeyService {
   constructor(private readonly scopes: OperationScopes) {}

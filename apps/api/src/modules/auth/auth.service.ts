@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { unauthenticated } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
-import { AppUser } from '../tenancy/entities/app-user.entity.js';
+import { AppUser } from './app-user.entity.js';
 import { type SignInInput, signInSchema } from './auth.input.js';
 import type { AuthPayload } from './auth.types.js';
 import type { LoginThrottle } from './login-throttle.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { atMostCharacters } from '../../platform/graphql/validation.js';
-import { MentionChannel } from '../mentions/mention-enums.js';
+import { MentionChannel } from '../contacts/index.js';
 import { ConnectorKind, MastodonStream } from './connector-enums.js';
 
 const httpUrl = z

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { MentionChannel } from '../mentions/mention-enums.js';
+import { MentionChannel } from '../contacts/index.js';
 import { ConnectorKind, ConnectorStatus, MastodonStream } from './connector-enums.js';
 import { ConnectorProblem } from './runtime/connector-problem.js';
 

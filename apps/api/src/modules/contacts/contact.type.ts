@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/connection.js';
-import { SocialIdentityType } from '../mentions/mention.type.js';
+import { SocialIdentityType } from './social-identity.type.js';
 
 export enum TimelineEventKind {
   MENTION = 'MENTION',

@@ -3,12 +3,8 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
-import type { ContactService } from '../contacts/contact.service.js';
-import {
-  type ContactType,
-  TimelineEventKind,
-  type TimelineEventType,
-} from '../contacts/contact.type.js';
+import type { ContactService } from '../contacts/index.js';
+import { type ContactType, TimelineEventKind, type TimelineEventType } from '../contacts/index.js';
 import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
 import { MENTION_FROM } from './mention-where.js';

@@ -1,5 +1,6 @@
+import type { MentionChannel } from '../contacts/index.js';
 import type { MentionType } from './mention.type.js';
-import type { MentionChannel, SentimentLabel } from './mention-enums.js';
+import type { SentimentLabel } from './mention-enums.js';
 
 /** Columns of a mention and its author, for queries over `mention m LEFT JOIN social_identity a`. */
 export const MENTION_COLUMNS = `m.id, m.channel, m.external_id, m.url, m.body, m.brand_ids, m.language,

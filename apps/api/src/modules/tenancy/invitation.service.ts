@@ -20,9 +20,8 @@ import {
   unauthenticated,
 } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
-import type { AuthPayload } from '../auth/auth.types.js';
-import type { SessionService } from '../auth/session.service.js';
-import { AppUser } from './entities/app-user.entity.js';
+import type { AuthPayload, SessionService } from '../auth/index.js';
+import { AppUser } from '../auth/index.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { Membership } from './entities/membership.entity.js';
 import {

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
-import { AuthPayload } from '../auth/auth.types.js';
+import { AuthPayload } from '../auth/index.js';
 import {
   AcceptInvitationInput,
   CreateTenantInput,

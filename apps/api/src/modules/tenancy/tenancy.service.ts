@@ -5,8 +5,8 @@ import type { OperationScopes } from '../../platform/database/operation-scope.js
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
+import { AppUser } from '../auth/index.js';
 import { AgencyMembership } from './entities/agency-membership.entity.js';
-import { AppUser } from './entities/app-user.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
 import { type CreateTenantInput, createTenantSchema } from './inputs/tenancy.input.js';
 import type { AgencyAccess, Me, TenantAccess, TenantType } from './tenancy.types.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { looksLikeApiKey, parseApiKey } from '../../modules/api-keys/api-key-token.js';
 import type { AccessTokens } from '../auth/access-token.js';
+import { looksLikeApiKey, parseApiKey } from '../auth/api-key-token.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { isUuid } from '../uuid.js';
 import type { Principal, RequestContext } from './request-context.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { entities } from './entities.js';
+import type { EntityClass } from '../modules/api-module.js';
 import { migrations } from './migrations/index.js';
 
 /** A TypeORM data source; never `synchronize`: the schema changes only through migrations. */
@@ -7,11 +7,12 @@ export function createDataSource(
   url: string,
   poolSize: number,
   applicationName: string,
+  entities: readonly EntityClass[] = [],
 ): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: [...entities],
     migrations,
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,12 +1,13 @@
-import type { LiveMentionFeed } from '../../modules/mentions/live-mention-feed.js';
-import type { LiveSpikeAlerts } from '../../modules/mentions/live-spike-alerts.js';
 import type { RequestContext } from '../context/request-context.js';
 
-/** Long-lived event sources; a subscription's subscribe function cannot take constructor injection. */
-export interface LiveSources {
-  readonly mentions: LiveMentionFeed;
-  readonly spikes: LiveSpikeAlerts;
-}
+/**
+ * Long-lived event sources; a subscription's subscribe function cannot take constructor
+ * injection. Empty here: each module that has some adds them by declaration merging
+ * (`declare module '…/graphql-context.js' { interface LiveSources { … } }`), so the platform
+ * names none.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules (declaration merging).
+export interface LiveSources {}
 
 /** What every resolver receives: the operation's request context, and the live sources. */
 export interface GraphQLContext {

@@ -1,36 +1,21 @@
 import type { GraphQLSchema } from 'graphql';
 import type { AuthChecker } from 'type-graphql';
-import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
-import { ApiKeyResolver } from '../../modules/api-keys/api-key.resolver.js';
-import { AuthResolver } from '../../modules/auth/auth.resolver.js';
-import { TrackedBrandResolver } from '../../modules/brands/tracked-brand.resolver.js';
-import { ConnectorResolver } from '../../modules/connectors/connector.resolver.js';
-import { ContactResolver } from '../../modules/contacts/contact.resolver.js';
-import { ListeningSettingsResolver } from '../../modules/mentions/listening-settings.resolver.js';
-import { MentionResolver } from '../../modules/mentions/mention.resolver.js';
-import { TenancyResolver } from '../../modules/tenancy/tenancy.resolver.js';
+import { buildSchema, type ContainerType } from 'type-graphql';
 import type { TenantRole } from '../auth/roles.js';
+import type { ResolverClass } from '../modules/api-module.js';
 import type { GraphQLContext } from './graphql-context.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: resolver classes have differing constructor signatures.
-export const resolvers: NonEmptyArray<new (...args: any[]) => object> = [
-  AuthResolver,
-  TenancyResolver,
-  TrackedBrandResolver,
-  ApiKeyResolver,
-  ConnectorResolver,
-  MentionResolver,
-  ContactResolver,
-  ListeningSettingsResolver,
-];
-
+/** The schema of the modules' resolver classes; `container` hands out their instances. */
 export function buildApiSchema(
+  resolvers: readonly ResolverClass[],
   container: ContainerType,
   authChecker: AuthChecker<GraphQLContext, TenantRole>,
 ): Promise<GraphQLSchema> {
+  const [first, ...rest] = resolvers;
+  if (!first) throw new Error('No module declares a resolver');
   // TypeGraphQL types role names as strings; ours are the TenantRole enum values.
   return buildSchema({
-    resolvers,
+    resolvers: [first, ...rest],
     container,
     authChecker: authChecker as AuthChecker<GraphQLContext>,
     validate: false,

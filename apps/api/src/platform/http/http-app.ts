@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
-import type { RedisReachability } from '../pubsub/redis-reachability.js';
+import type { RedisReachability } from '../redis/redis-reachability.js';
 
 const MAX_BODY = '100kb';
 

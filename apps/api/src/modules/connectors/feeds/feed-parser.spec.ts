@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MentionChannel } from '../../mentions/mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
 import { FeedFormatError, parseFeed } from './feed-parser.js';
 
 // Shapes from the RSS 2.0 specification's sample and RFC 4287's examples.

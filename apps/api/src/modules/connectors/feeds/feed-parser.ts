@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
-import type { IngestMention } from '../../mentions/inputs/ingest-mention.input.js';
-import type { MentionChannel } from '../../mentions/mention-enums.js';
+import type { MentionChannel } from '../../contacts/index.js';
+import type { IngestMention } from '../../ingest/index.js';
 import { htmlToText } from '../runtime/html-text.js';
 
 /** Items read from one poll; a feed usually carries its latest 10 to 50. */

@@ -1,7 +1,7 @@
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
 import { logFailure } from '../../../platform/errors/log-failure.js';
-import { MAX_INGEST_BATCH } from '../../mentions/inputs/ingest-mention.input.js';
-import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
+import type { MentionIngestionService } from '../../ingest/index.js';
+import { MAX_INGEST_BATCH } from '../../ingest/index.js';
 import { rssSettingsSchema } from '../connector-settings.js';
 import { problemOf, recordFailure, recordSuccess } from '../runtime/connector-health.js';
 import { inTenant } from '../runtime/tenant-scope.js';

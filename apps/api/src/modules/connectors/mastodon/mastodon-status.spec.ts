@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MentionChannel } from '../../mentions/mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
 import { statusToMention } from './mastodon-status.js';
 
 // The shape of Mastodon's documented Status entity (fields the mapping reads).

@@ -1,5 +1,5 @@
-import type { IngestMention } from '../../mentions/inputs/ingest-mention.input.js';
-import { MentionChannel } from '../../mentions/mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
+import type { IngestMention } from '../../ingest/index.js';
 import { htmlToText } from '../runtime/html-text.js';
 
 /** The fields of Mastodon's Status entity that a mention needs. */

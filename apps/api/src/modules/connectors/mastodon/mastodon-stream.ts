@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
 import { logFailure } from '../../../platform/errors/log-failure.js';
-import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
+import type { MentionIngestionService } from '../../ingest/index.js';
 import { MastodonStream as StreamKind } from '../connector-enums.js';
 import type { MastodonSettings } from '../connector-settings.js';
 import { problemOf, recordFailure, recordSuccess } from '../runtime/connector-health.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
-import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
+import type { MentionIngestionService } from '../../ingest/index.js';
 import { mastodonSettingsSchema } from '../connector-settings.js';
 import { problemOf, recordFailure } from '../runtime/connector-health.js';
 import { type SecretBox, secretBinding } from '../runtime/secret-box.js';

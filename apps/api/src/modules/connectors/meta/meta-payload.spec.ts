@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MentionChannel } from '../../mentions/mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
 import { mentionsFromMetaDelivery } from './meta-payload.js';
 
 // Shapes of Meta's documented sample deliveries (Page feed and Instagram comments).

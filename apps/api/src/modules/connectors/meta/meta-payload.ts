@@ -1,5 +1,5 @@
-import type { IngestMention } from '../../mentions/inputs/ingest-mention.input.js';
-import { MentionChannel } from '../../mentions/mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
+import type { IngestMention } from '../../ingest/index.js';
 
 type Node = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
-import { MAX_INGEST_BATCH } from '../../mentions/inputs/ingest-mention.input.js';
-import type { MentionIngestionService } from '../../mentions/mention-ingestion.service.js';
+import type { MentionIngestionService } from '../../ingest/index.js';
+import { MAX_INGEST_BATCH } from '../../ingest/index.js';
 import { ConnectorStatus } from '../connector-enums.js';
 import { metaSettingsSchema } from '../connector-settings.js';
 import { recordSuccess } from '../runtime/connector-health.js';

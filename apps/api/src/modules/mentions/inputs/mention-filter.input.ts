@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { MentionChannel, SentimentLabel } from '../mention-enums.js';
+import { MentionChannel } from '../../contacts/index.js';
+import { SentimentLabel } from '../mention-enums.js';
 
 export const mentionFilterSchema = z
   .object({

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { TenantRole } from '../../../platform/auth/roles.js';
 import { atMostCharacters } from '../../../platform/graphql/validation.js';
-import { emailSchema } from '../../auth/auth.input.js';
+import { emailSchema } from '../../auth/index.js';
 
 const slug = z
   .string()

@@ -1,0 +1,16 @@
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { defineModule } from '../../platform/modules/api-module.js';
+import { ApiKey } from './api-key.entity.js';
+import { ApiKeyResolver } from './api-key.resolver.js';
+import { ApiKeyService } from './api-key.service.js';
+
+/** Keys for machines (ingestion, integrations), each bound to one tenant and role. */
+export const apiKeysModule = defineModule({
+  name: 'api-keys',
+  entities: [ApiKey],
+  resolvers: [ApiKeyResolver],
+  build: ({ scopes }: { scopes: OperationScopes }) => ({
+    resolvers: [new ApiKeyResolver(new ApiKeyService(scopes))],
+    offers: {},
+  }),
+});

@@ -1,0 +1,1 @@
+export { apiKeysModule } from './api-keys.module.js';

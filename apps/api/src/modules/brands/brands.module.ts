@@ -1,0 +1,16 @@
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { defineModule } from '../../platform/modules/api-module.js';
+import { TrackedBrand } from './tracked-brand.entity.js';
+import { TrackedBrandResolver } from './tracked-brand.resolver.js';
+import { TrackedBrandService } from './tracked-brand.service.js';
+
+/** The tenant's own brands and competitors, and the terms that find their mentions. */
+export const brandsModule = defineModule({
+  name: 'brands',
+  entities: [TrackedBrand],
+  resolvers: [TrackedBrandResolver],
+  build: ({ scopes }: { scopes: OperationScopes }) => ({
+    resolvers: [new TrackedBrandResolver(new TrackedBrandService(scopes))],
+    offers: {},
+  }),
+});

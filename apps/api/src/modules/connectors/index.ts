@@ -1,0 +1,1 @@
+export { connectorsModule } from './connectors.module.js';

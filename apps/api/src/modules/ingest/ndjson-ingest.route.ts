@@ -1,0 +1,188 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { AccessTokens } from '../../platform/auth/access-token.js';
+import { roleAtLeast, TenantRole } from '../../platform/auth/roles.js';
+import { contextFromCredentials } from '../../platform/context/context-from-request.js';
+import type { RequestContext } from '../../platform/context/request-context.js';
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
+import { logFailure } from '../../platform/errors/log-failure.js';
+import { readBoundedLines } from './bounded-lines.js';
+import { IngestOutcome, type IngestResult } from './ingest-result.type.js';
+import type {
+  IngestRules,
+  MentionIngestionService,
+  PreparedBatch,
+} from './mention-ingestion.service.js';
+
+const BATCH = 500;
+const MAX_LINE = 64 * 1024;
+
+/** A line waiting for its batch: an item to store, or why it was refused on its own. */
+type PendingLine =
+  | { readonly line: number; readonly item: unknown }
+  | { readonly line: number; readonly rejection: string };
+
+/**
+ * `POST /api/ingest/mentions`: NDJSON in, NDJSON out. The body is read line by line (never
+ * buffered whole, a line at most 64 kB while it is read); every 500 lines are stored in a
+ * transaction of their own and answered at once, one result line per input line in input
+ * order, then a summary line. A line that is not JSON is rejected on its own. Needs an API
+ * key (or user) with at least the AGENT role.
+ */
+export function ndjsonIngestRoute(deps: {
+  scopes: OperationScopes;
+  tokens: AccessTokens;
+  ingestion: MentionIngestionService;
+}): RequestHandler {
+  return async (req, res) => {
+    const authorised = await authorise(req, res, deps);
+    if (!authorised) return;
+    const { ctx, rules } = authorised;
+    res.status(200).type('application/x-ndjson');
+    const summary = { stored: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0 };
+    const answer = (line: number, result: Omit<IngestResult, 'index'>) => {
+      summary[result.outcome.toLowerCase() as 'stored'] += 1;
+      if (result.outcome !== IngestOutcome.REJECTED && !result.matched) summary.unmatched += 1;
+      res.write(`${JSON.stringify({ line, ...result })}\n`);
+    };
+    let pending: PendingLine[] = [];
+    // Each batch is understood (CPU) while the previous one is being stored (database), with
+    // at most one batch in the database at a time.
+    let storing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!pending.length) return;
+      const batch = pending;
+      pending = [];
+      const items = batch.flatMap((entry) => ('item' in entry ? [entry.item] : []));
+      const prepared = deps.ingestion.prepare(items, rules);
+      await storing;
+      const stored = items.length ? storeBatch(deps, ctx, prepared) : Promise.resolve([]);
+      storing = stored.then((results) => {
+        const byItem = new Map(results.map(({ index, ...result }) => [index, result]));
+        let itemIndex = 0;
+        for (const entry of batch) {
+          const result = 'item' in entry ? byItem.get(itemIndex++) : rejectedLine(entry.rejection);
+          if (result) answer(entry.line, result);
+        }
+      });
+      // Awaited by the next flush or at the end; marked handled so a failure cannot crash the process meanwhile.
+      storing.catch(() => {});
+    };
+    try {
+      let line = 0;
+      for await (const read of readBoundedLines(req, MAX_LINE)) {
+        line += 1;
+        if ('tooLong' in read) {
+          pending.push({ line, rejection: `is longer than ${MAX_LINE} bytes` });
+        } else if (read.text.trim()) {
+          const item = parseLine(read.text);
+          pending.push(
+            item === undefined ? { line, rejection: 'is not valid JSON' } : { line, item },
+          );
+        }
+        if (pending.length >= BATCH) await flush();
+      }
+      await flush();
+      await storing;
+      res.end(`${JSON.stringify({ summary })}\n`);
+    } catch (error) {
+      // Lines already answered are committed; the rest were not stored.
+      logFailure('[api] NDJSON ingest failed', error);
+      res.end(
+        `${JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Ingest stopped; lines without a result were not stored' } })}\n`,
+      );
+    }
+  };
+}
+
+/**
+ * The caller, checked (AGENT or higher in the tenant), and in the same transaction the rules
+ * the whole request follows: brands compiled and the lead setting read once per request.
+ */
+async function authorise(
+  req: Request,
+  res: Response,
+  deps: { scopes: OperationScopes; tokens: AccessTokens; ingestion: MentionIngestionService },
+): Promise<{ ctx: RequestContext; rules: IngestRules } | null> {
+  try {
+    const ctx = await contextFromCredentials(
+      {
+        authorization: req.header('authorization'),
+        tenantId: req.header('x-tenant-id'),
+        requestId: req.header('x-request-id'),
+        clientAddress: req.ip ?? 'unknown',
+      },
+      deps.tokens,
+    );
+    if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+    const scoped: RequestContext = { ...ctx };
+    const rules = await deps.scopes.run(scoped, async (_manager, granted) => {
+      if (!roleAtLeast(granted.role, TenantRole.AGENT))
+        throw forbidden('Requires the AGENT role or higher');
+      return deps.ingestion.rules(scoped);
+    });
+    return { ctx, rules };
+  } catch (error) {
+    const { code, status, message } = describeRefusal(error);
+    res.status(status).json({ error: { code, message } });
+    return null;
+  }
+}
+
+const STATUS_OF: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+};
+
+/** Coded errors (ours, or the context builder's GraphQLError) keep their words; others are masked. */
+function describeRefusal(error: unknown): { code: string; status: number; message: string } {
+  const code =
+    error instanceof AppError
+      ? error.code
+      : error instanceof GraphQLError
+        ? String(error.extensions.code)
+        : '';
+  const status = STATUS_OF[code];
+  if (!status) {
+    logFailure('[api] NDJSON authorisation failed', error);
+    return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Internal server error' };
+  }
+  return { code, status, message: (error as Error).message };
+}
+
+/** One batch in one transaction, committed before answering (the feed dispatch follows). */
+async function storeBatch(
+  deps: { scopes: OperationScopes; ingestion: MentionIngestionService },
+  ctx: RequestContext,
+  prepared: PreparedBatch,
+) {
+  const batchCtx: RequestContext = { ...ctx };
+  try {
+    const results = await deps.ingestion.store(batchCtx, prepared);
+    await deps.scopes.finish(batchCtx, true);
+    return results;
+  } catch (error) {
+    await deps.scopes.finish(batchCtx, false);
+    throw error;
+  }
+}
+
+function parseLine(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function rejectedLine(message: string): Omit<IngestResult, 'index'> {
+  return {
+    externalId: null,
+    outcome: IngestOutcome.REJECTED,
+    mentionId: null,
+    matched: false,
+    problems: [{ field: 'line', message }],
+  };
+}

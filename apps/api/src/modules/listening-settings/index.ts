@@ -1,0 +1,1 @@
+export { listeningSettingsModule } from './listening-settings.module.js';

@@ -1,0 +1,48 @@
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { defineModule } from '../../platform/modules/api-module.js';
+import { LiveFeedResolver } from './live-feed.resolver.js';
+import { LiveMentionFeed } from './live-mention-feed.js';
+import { MentionFeedService } from './mention-feed.service.js';
+import type { FeedSignals } from './signals/feed-signals.js';
+import { TenantFeedChannels } from './tenant-feed-channels.js';
+
+declare module '../../platform/graphql/graphql-context.js' {
+  interface LiveSources {
+    readonly mentions: LiveMentionFeed;
+  }
+}
+
+/**
+ * The live feed: committed mentions become each tenant's ordered log, signalled across
+ * replicas, read once per process and handed to every subscriber.
+ */
+export const liveFeedModule = defineModule({
+  name: 'live-feed',
+  resolvers: [LiveFeedResolver],
+  build({
+    scopes,
+    signals,
+    pollMs,
+  }: {
+    scopes: OperationScopes;
+    signals: FeedSignals;
+    pollMs: number;
+  }) {
+    const feed = new MentionFeedService(scopes, signals);
+    const channels = new TenantFeedChannels(feed, signals, pollMs);
+    let sweeper: NodeJS.Timeout | undefined;
+    return {
+      resolvers: [new LiveFeedResolver(feed)],
+      live: { mentions: new LiveMentionFeed(feed, channels) },
+      start: () => {
+        sweeper = feed.startSweeper();
+      },
+      stop: async () => {
+        clearInterval(sweeper);
+        channels.close();
+        await signals.close();
+      },
+      offers: { feed, channels },
+    };
+  },
+});

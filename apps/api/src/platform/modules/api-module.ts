@@ -1,0 +1,49 @@
+import type { RequestHandler, Router } from 'express';
+import type { LiveSources } from '../graphql/graphql-context.js';
+
+/** A TypeORM entity class, as a data source lists it. */
+// biome-ignore lint/complexity/noBannedTypes: TypeORM takes entity classes as plain functions.
+export type EntityClass = Function;
+
+/** A resolver class; TypeGraphQL builds the schema from the classes, then asks for instances. */
+// biome-ignore lint/suspicious/noExplicitAny: resolver classes have differing constructor signatures.
+export type ResolverClass = new (...args: any[]) => object;
+
+/** A plain HTTP endpoint of a module (ingestion, webhooks), served before the admin's pages. */
+export interface ModuleRoute {
+  readonly path: string;
+  /** `post` for one endpoint, `use` for a router mounted at `path`. */
+  readonly method: 'post' | 'use';
+  readonly handler: RequestHandler | Router;
+}
+
+/**
+ * What a module declares before anything runs: the data source needs its entities and the
+ * schema its resolver classes (the printed contract is built from these alone).
+ */
+export interface ModuleManifest<Deps, Offers> {
+  readonly name: string;
+  readonly entities?: readonly EntityClass[];
+  readonly resolvers?: readonly ResolverClass[];
+  build(deps: Deps): RunningModule<Offers>;
+}
+
+/**
+ * A module built for this process: the instances of its resolver classes, its routes, its live
+ * sources, its background work, and what it offers the modules built after it.
+ */
+export interface RunningModule<Offers> {
+  readonly resolvers?: readonly object[];
+  readonly routes?: readonly ModuleRoute[];
+  readonly live?: Partial<LiveSources>;
+  /** Starts background work once the api listens. */
+  start?(): void;
+  /** Stops it before the database goes away. */
+  stop?(): Promise<void> | void;
+  readonly offers: Offers;
+}
+
+/** Declares a module; the identity function that types it. */
+export const defineModule = <Deps, Offers>(
+  manifest: ModuleManifest<Deps, Offers>,
+): ModuleManifest<Deps, Offers> => manifest;

@@ -2,11 +2,19 @@ import pg from 'pg';
 import { createDataSource } from './data-source.js';
 import { RUNTIME_ROLE } from './runtime-role.js';
 
+// Replicas starting together each run the migrations: one at a time, under this lock (per
+// database), so the second finds nothing pending instead of failing halfway through the first's.
+const MIGRATION_LOCK = "hashtextextended('socialcrm:migrations', 0)";
+
 /** Runs pending migrations as the owner and lets the runtime role log in with its password. */
 export async function migrate(ownerUrl: string, runtimePassword: string): Promise<string[]> {
-  const owner = createDataSource(ownerUrl, 1, 'socialcrm-migrate');
+  // Two connections: one holds the session lock while the other migrates.
+  const owner = createDataSource(ownerUrl, 2, 'socialcrm-migrate');
   await owner.initialize();
+  const lock = owner.createQueryRunner();
   try {
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     const applied = await owner.runMigrations();
     // A role's password is cluster-wide state, not schema, so it is set here rather than in a
     // migration. ALTER ROLE takes no bind parameters: the literal is escaped by pg.
@@ -15,6 +23,9 @@ export async function migrate(ownerUrl: string, runtimePassword: string): Promis
     );
     return applied.map((migration) => migration.name);
   } finally {
+    // Closing the session releases its lock too; unlocking first lets a waiting replica go on.
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
+    await lock.release();
     await owner.destroy();
   }
 }

@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-const API_MAIN = fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
+// Benchmarks compare builds: BENCH_API_MAIN points at another checkout's dist/main.js.
+const API_MAIN =
+  process.env.BENCH_API_MAIN ??
+  fileURLToPath(new URL('../../apps/api/dist/main.js', import.meta.url));
 export const TEST_TOKEN_SECRET = 'integration-tests-token-secret-0123456789abcdef';
 
 export interface ApiProcess {

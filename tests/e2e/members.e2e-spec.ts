@@ -60,6 +60,10 @@ describe('members page in Chromium', () => {
     await expect
       .poll(() => form.getByTestId('field-error').textContent())
       .toContain('Такое уже есть: выберите другое.');
+    // The general alert gives the request's reference, to quote to support.
+    expect(await form.getByTestId('error-reference').textContent()).toMatch(
+      /^Номер обращения: [\w-]+$/,
+    );
     await page.getByTestId('locale-switcher').selectOption('es');
   });
 });

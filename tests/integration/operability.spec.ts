@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startApi } from '../support/api-process.js';
 import { FeedSubscriber } from '../support/feed-client.js';
 import { errorCodes, gql, SIGN_IN, signIn } from '../support/graphql-client.js';
+import { jsonLines } from '../support/log-lines.js';
+import { ingest, post } from '../support/mentions.js';
 import { startRedisServer } from '../support/redis-server.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
@@ -73,9 +75,69 @@ describe('operating the api', () => {
     expect((await create(name)).errors).toBeUndefined();
     const before = api.output().length;
     expect(errorCodes(await create(name))).toEqual(['CONFLICT']);
+    // The refusal is the caller's mistake: an information line, not an error.
+    await expect
+      .poll(() => jsonLines(api.output().slice(before)))
+      .toContainEqual(expect.objectContaining({ level: 'info', errorCodes: ['CONFLICT'] }));
     const logged = api.output().slice(before);
     expect(logged).not.toContain(name);
-    expect(logged).not.toMatch(/PARAMETERS|query failed|error/i);
+    expect(logged).not.toMatch(/PARAMETERS|query failed/i);
+    expect(jsonLines(logged).filter((line) => line.level !== 'info')).toEqual([]);
+  });
+
+  it('logs each request and operation as JSON with its request id, tenant, user and duration, and returns the id', async () => {
+    const { api, world } = suite;
+    const owner = await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD);
+    const caller = { token: owner.accessToken, tenantId: world.tenants.a };
+    const before = api.output().length;
+    const response = await fetch(api.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${owner.accessToken}`,
+        'x-tenant-id': world.tenants.a,
+        'x-request-id': 'support-ticket-4711',
+      },
+      body: JSON.stringify({ query: 'query BrandCount { brands { totalCount } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('support-ticket-4711');
+    // An error carries the request id, so a user can quote it.
+    const refused = await gql(api.graphqlUrl, '{ contact(id: "nope") { id } }', {}, caller);
+    const quoted = refused.errors?.[0]?.extensions?.requestId;
+    expect(quoted).toEqual(expect.any(String));
+    // A subscription's operation is logged when it ends, with the socket's id and its own.
+    const feed = new FeedSubscriber(api.graphqlUrl, owner.accessToken, world.tenants.a);
+    await expect
+      .poll(async () => {
+        await ingest(api.graphqlUrl, caller, [post()]);
+        return feed.events.length;
+      })
+      .toBeGreaterThan(0);
+    await feed.close();
+    await expect
+      .poll(() =>
+        jsonLines(api.output().slice(before)).filter((line) => line.transport === 'websocket'),
+      )
+      .toContainEqual(
+        expect.objectContaining({ tenantId: world.tenants.a, userId: world.users.aOWNER.id }),
+      );
+    await expect
+      .poll(() => jsonLines(api.output().slice(before)))
+      .toContainEqual(
+        expect.objectContaining({
+          level: 'info',
+          requestId: 'support-ticket-4711',
+          operationName: 'BrandCount',
+          tenantId: world.tenants.a,
+          userId: world.users.aOWNER.id,
+          responseTime: expect.any(Number),
+          req: { method: 'POST', path: '/graphql' },
+          res: { statusCode: 200 },
+        }),
+      );
+    expect(jsonLines(api.output().slice(before))).toContainEqual(
+      expect.objectContaining({ requestId: quoted }),
+    );
   });
 
   it('lets a closed subscription leave its channel at once, not at the tenant’s next event', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type ApiProcess, startApi } from './api-process.js';
 import { createTestDatabase, dropTestDatabase } from './databases.js';
+import { secretsInLog } from './log-hygiene.js';
 import { createWorld, type World } from './world.js';
 
 export interface Suite {
@@ -25,6 +26,9 @@ export function useSuite(env: Record<string, string> = {}): Suite {
   afterAll(async () => {
     await suite.api?.stop();
     if (suite.databaseUrl) await dropTestDatabase(suite.serverUrl, suite.databaseUrl);
+    // Every suite's whole api log is scanned: together, a full run's.
+    const leaks = suite.api && suite.world ? secretsInLog(suite.api.output(), suite.world) : [];
+    if (leaks.length) throw new Error(`The api's log holds ${leaks.join(', ')}`);
   });
   return suite;
 }

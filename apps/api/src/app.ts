@@ -29,10 +29,12 @@ import { createErrorFormatter } from './platform/errors/format-error.js';
 import { logFailure } from './platform/errors/log-failure.js';
 import type { GraphQLContext, LiveSources } from './platform/graphql/graphql-context.js';
 import { createArmor, QUERY_LIMITS } from './platform/graphql/limits.js';
+import { operationLogPlugin } from './platform/graphql/operation-log-plugin.js';
 import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
 import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
+import { log } from './platform/logging/log.js';
 import type { ModuleRoute, RunningModule } from './platform/modules/api-module.js';
 import { watchRedis } from './platform/redis/redis-reachability.js';
 
@@ -70,7 +72,7 @@ export async function startApi({
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
-  const redisReachability = redis ? watchRedis(redis, console.warn) : undefined;
+  const redisReachability = redis ? watchRedis(redis, (message) => log.warn(message)) : undefined;
 
   // The modules, built in dependency order: each gets the platform's parts and what the
   // modules before it offer.
@@ -132,25 +134,32 @@ export async function startApi({
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       operationScopePlugin(scopes, logError),
+      operationLogPlugin(),
     ],
   });
   await apollo.start();
   app.use(
     GRAPHQL_PATH,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        live,
-        request: await contextFromCredentials(
-          {
-            authorization: req.header('authorization'),
-            tenantId: req.header('x-tenant-id'),
-            acceptLanguage: req.header('accept-language'),
-            requestId: req.header('x-request-id'),
-            clientAddress: req.ip ?? 'unknown',
-          },
-          tokens,
-        ),
-      }),
+      context: async ({ req, res }) => {
+        // The request log writes these when the response is sent.
+        const logFields: Record<string, unknown> = {};
+        res.locals.logFields = logFields;
+        return {
+          live,
+          logFields,
+          request: await contextFromCredentials(
+            {
+              authorization: req.header('authorization'),
+              tenantId: req.header('x-tenant-id'),
+              acceptLanguage: req.header('accept-language'),
+              requestId: String(req.id),
+              clientAddress: req.ip ?? 'unknown',
+            },
+            tokens,
+          ),
+        };
+      },
     }),
   );
   // Plain HTTP routes of the modules (ingestion, webhooks) go here, before the admin fallback.

@@ -12,6 +12,7 @@ import {
   seedDemoData,
 } from './platform/database/demo-data.js';
 import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
+import { log } from './platform/logging/log.js';
 
 const SHUTDOWN_DEADLINE_MS = 12_000;
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
       );
   const ownerUrl = config.DATABASE_URL ?? embedded?.ownerUrl ?? '';
   const applied = await migrate(ownerUrl, config.DATABASE_APP_PASSWORD);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (applied.length) log.info({ migrations: applied }, 'applied migrations');
   const seeded = (config.SEED_DEMO_DATA ?? !config.DATABASE_URL) && (await seedDemoData(ownerUrl));
 
   const api = await startApi({
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const demoTenants =
     seeded || config.DEMO_TRICKLE_SECONDS > 0 ? await findDemoTenants(ownerUrl) : null;
   if (seeded && demoTenants) {
-    console.log('Seeding 90 days of demo mentions…');
+    log.info('seeding 90 days of demo mentions');
     await api.demo.seedHistory(demoTenants);
   }
   const stopTrickle =

@@ -44,6 +44,16 @@ describe(toAppError.name, () => {
     expect(toAppError(offline)?.code).toBe('NETWORK_ERROR');
   });
 
+  it("keeps the api's request id, from the error or from a failed response's header", () => {
+    const refused = [{ message: 'no', extensions: { code: 'FORBIDDEN', requestId: 'req-42' } }];
+    expect(toAppError(refused)?.requestId).toBe('req-42');
+    const failed = new CombinedError({
+      networkError: new Error('Internal Server Error'),
+      response: new Response('', { status: 500, headers: { 'x-request-id': 'req-43' } }),
+    });
+    expect(toAppError(failed)).toMatchObject({ code: 'NETWORK_ERROR', requestId: 'req-43' });
+  });
+
   it('returns null when there is no error', () => {
     expect(toAppError(undefined)).toBeNull();
     expect(toAppError([])).toBeNull();

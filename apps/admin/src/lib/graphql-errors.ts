@@ -32,6 +32,8 @@ export interface AppErrorInfo {
   code: ErrorCode;
   message: string;
   fields: FieldProblem[];
+  /** The api's id for the request, which a user can quote to support (it is in the api's log). */
+  requestId?: string;
 }
 
 const isCode = (value: unknown): value is ErrorCode =>
@@ -71,7 +73,13 @@ export function toAppError(error: unknown): AppErrorInfo | null {
   let graphQLErrors: readonly GraphqlErrorLike[] = [];
   if (error instanceof CombinedError) {
     if (error.networkError && error.graphQLErrors.length === 0) {
-      return { code: 'NETWORK_ERROR', message: error.networkError.message, fields: [] };
+      const requestId = error.response?.headers?.get?.('x-request-id') ?? undefined;
+      return {
+        code: 'NETWORK_ERROR',
+        message: error.networkError.message,
+        fields: [],
+        ...(requestId && { requestId }),
+      };
     }
     graphQLErrors = error.graphQLErrors;
   } else if (Array.isArray(error)) {
@@ -82,7 +90,13 @@ export function toAppError(error: unknown): AppErrorInfo | null {
   const [first] = graphQLErrors;
   if (!first) return null;
   const code = isCode(first.extensions?.code) ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
-  return { code, message: first.message, fields: graphQLErrors.flatMap(fieldProblemsOf) };
+  const requestId = first.extensions?.requestId;
+  return {
+    code,
+    message: first.message,
+    fields: graphQLErrors.flatMap(fieldProblemsOf),
+    ...(typeof requestId === 'string' && { requestId }),
+  };
 }
 
 /**

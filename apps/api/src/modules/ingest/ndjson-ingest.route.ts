@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
+import { operationFields } from '../../platform/logging/operation-fields.js';
 import { readBoundedLines } from './bounded-lines.js';
 import { IngestOutcome, type IngestResult } from './ingest-result.type.js';
 import type {
@@ -41,6 +42,9 @@ export function ndjsonIngestRoute(deps: {
     const { ctx, rules } = authorised;
     res.status(200).type('application/x-ndjson');
     const summary = { stored: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0 };
+    // The request log names the caller and what the stream did.
+    const { requestId: _named, ...who } = operationFields(ctx);
+    res.locals.logFields = { ...who, summary };
     const answer = (line: number, result: Omit<IngestResult, 'index'>) => {
       summary[result.outcome.toLowerCase() as 'stored'] += 1;
       if (result.outcome !== IngestOutcome.REJECTED && !result.matched) summary.unmatched += 1;
@@ -88,7 +92,7 @@ export function ndjsonIngestRoute(deps: {
       res.end(`${JSON.stringify({ summary })}\n`);
     } catch (error) {
       // Lines already answered are committed; the rest were not stored.
-      logFailure('[api] NDJSON ingest failed', error);
+      logFailure('[api] NDJSON ingest failed', error, operationFields(ctx));
       res.end(
         `${JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Ingest stopped; lines without a result were not stored' } })}\n`,
       );
@@ -110,7 +114,7 @@ async function authorise(
       {
         authorization: req.header('authorization'),
         tenantId: req.header('x-tenant-id'),
-        requestId: req.header('x-request-id'),
+        requestId: String(req.id),
         clientAddress: req.ip ?? 'unknown',
       },
       deps.tokens,

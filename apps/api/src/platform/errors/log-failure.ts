@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { log } from '../logging/log.js';
 
 /**
  * A failure as a log line: what failed and why, never a statement's parameters or the
@@ -20,6 +21,11 @@ export function describeFailure(error: unknown): string {
   return String(error);
 }
 
-export function logFailure(what: string, error: unknown): void {
-  console.error(`${what}: ${describeFailure(error)}`);
+/** Logs an unexpected failure at error level; `fields` are ids (request, tenant, connector). */
+export function logFailure(
+  what: string,
+  error: unknown,
+  fields: Record<string, unknown> = {},
+): void {
+  log.error({ ...fields, failure: describeFailure(error) }, what);
 }

@@ -13,4 +13,6 @@ export interface LiveSources {}
 export interface GraphQLContext {
   readonly request: RequestContext;
   readonly live: LiveSources;
+  /** Fields the operation adds to its log line (operation name, error codes). */
+  readonly logFields: Record<string, unknown>;
 }

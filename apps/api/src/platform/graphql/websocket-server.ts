@@ -16,6 +16,8 @@ import type { AccessTokens } from '../auth/access-token.js';
 import { contextFromCredentials } from '../context/context-from-request.js';
 import type { RequestContext } from '../context/request-context.js';
 import type { OperationScopes } from '../database/operation-scope.js';
+import { log } from '../logging/log.js';
+import { operationFields } from '../logging/operation-fields.js';
 import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
 import { replaceNextPayload, withPayloadJson } from './shared-payload-json.js';
@@ -39,6 +41,7 @@ export interface WebSocketDeps {
 export function attachWebSocketServer(httpServer: Server, path: string, deps: WebSocketDeps) {
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
   wsServer.on('connection', sendEfficiently);
+  const started = new StartedOperations();
   const cleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema: deps.schema,
@@ -50,7 +53,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
             deps.tokens,
           );
           if (request.principal.kind === 'anonymous') return false;
-          ctx.extra.context = { request, live: deps.live };
+          ctx.extra.context = { request, live: deps.live, logFields: {} };
           closeAtExpiry(ctx.extra.socket, request);
           return true;
         } catch {
@@ -58,11 +61,16 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         }
       },
       // Each operation gets its own context (and so its own transaction).
-      context: (ctx) => {
+      context: (ctx, id) => {
         const { request, live } = ctx.extra.context as GraphQLContext;
-        return { request: { ...request }, live };
+        return {
+          request: { ...request, requestId: `${request.requestId}:${id}` },
+          live,
+          logFields: {},
+        };
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        started.set(ctx.extra.socket, id, payload.operationName);
         // The expiry timer closes the socket; this covers a message racing it.
         const { request } = ctx.extra.context as GraphQLContext;
         if (hasExpired(request)) {
@@ -82,6 +90,19 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
           ...deps.validationRules,
         ]);
         if (errors.length) return errors;
+      },
+      onComplete: (ctx, id) => {
+        const { request } = ctx.extra.context as GraphQLContext;
+        const operation = started.take(ctx.extra.socket, id);
+        log.info(
+          {
+            ...operationFields({ ...request, requestId: `${request.requestId}:${id}` }),
+            transport: 'websocket',
+            operationName: operation?.operationName ?? null,
+            ...(operation && { responseTime: Date.now() - operation.at }),
+          },
+          'operation',
+        );
       },
       subscribe: (args) => subscribeSharingExecution(args),
       execute: async (args) => {
@@ -190,4 +211,24 @@ function sendEfficiently(socket: WebSocket): void {
     send(message);
     callback?.();
   }) as WebSocket['send'];
+}
+
+/** When each socket's operations started, for their log lines; forgotten with the socket. */
+class StartedOperations {
+  private readonly bySocket = new WeakMap<
+    object,
+    Map<string, { at: number; operationName: string | null }>
+  >();
+
+  set(socket: object, id: string, operationName: string | null | undefined): void {
+    const operations = this.bySocket.get(socket) ?? new Map();
+    this.bySocket.set(socket, operations);
+    operations.set(id, { at: Date.now(), operationName: operationName ?? null });
+  }
+
+  take(socket: object, id: string) {
+    const operation = this.bySocket.get(socket)?.get(id);
+    this.bySocket.get(socket)?.delete(id);
+    return operation;
+  }
 }

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
+import { log } from '../logging/log.js';
+import { requestIdFrom } from '../logging/request-id.js';
 import type { RedisReachability } from '../redis/redis-reachability.js';
 
 const MAX_BODY = '100kb';
@@ -38,8 +41,37 @@ export function createHttpApp(options: {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.use(requestLog());
   app.use('/graphql', express.json({ limit: MAX_BODY }));
   return app;
+}
+
+/**
+ * One line per api request (GraphQL, ingestion, webhooks; not the admin's files or health
+ * checks), with its request id, which the response returns as `X-Request-Id`. A client's
+ * error (4xx) is information, not an error of ours.
+ */
+function requestLog() {
+  return pinoHttp({
+    logger: log,
+    genReqId: (req, res) => {
+      const id = requestIdFrom(req.headers['x-request-id'] as string | undefined);
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // Every line of the request (its own, and `req.log`'s) names it.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'requestId' },
+    autoLogging: { ignore: (req) => !/^\/(graphql|api\/|webhooks\/)/.test(req.url ?? '') },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: () => 'request',
+    customErrorMessage: () => 'request failed',
+    customProps: (_req, res) => (res as express.Response).locals?.logFields ?? {},
+    serializers: {
+      req: (req) => ({ method: req.method, path: String(req.url ?? '').split('?')[0] }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  });
 }
 
 /** Serves the admin single-page app, falling back to index.html for client-side routes. */

@@ -26,9 +26,7 @@ export function metaWebhookRouter(service: MetaWebhookService): Router {
       .catch((error) => failed(res, error));
     if (res.headersSent) return;
     if (challenge === null || challenge === undefined) {
-      console.warn(
-        `[connectors] refused a Meta verification for ${ids.connectorId}: wrong token or mode`,
-      );
+      req.log.warn({ ...ids }, 'refused a Meta verification: wrong token or mode');
       return void res.sendStatus(403);
     }
     res.type('text/plain').send(challenge);
@@ -48,9 +46,7 @@ export function metaWebhookRouter(service: MetaWebhookService): Router {
         case 'unknown':
           return void res.sendStatus(404);
         case 'refused':
-          console.warn(
-            `[connectors] refused a Meta delivery for connector ${ids.connectorId} of tenant ${ids.tenantId} from ${req.ip}: ${outcome.reason}`,
-          );
+          req.log.warn({ ...ids, reason: outcome.reason }, 'refused a Meta delivery');
           return void res.sendStatus(outcome.status);
         case 'malformed':
           return void res.sendStatus(400);

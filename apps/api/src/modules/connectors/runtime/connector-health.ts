@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { log } from '../../../platform/logging/log.js';
 import { FeedFormatError } from '../feeds/feed-parser.js';
 import { ConnectorProblem, classifyFailure } from './connector-problem.js';
 
@@ -67,6 +68,6 @@ export async function recordFailure(
  */
 export function problemOf(error: unknown, connectorId: string): ConnectorProblem {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.warn(`[connectors] connector ${connectorId} failed: ${detail}`);
+  log.warn({ connectorId, failure: detail }, 'connector failed');
   return error instanceof FeedFormatError ? ConnectorProblem.NOT_A_FEED : classifyFailure(error);
 }

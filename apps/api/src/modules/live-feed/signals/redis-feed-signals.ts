@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { log } from '../../../platform/logging/log.js';
 import { isUuid } from '../../../platform/uuid.js';
 import { type FeedSignal, isFeedSeq } from './feed-signals.js';
 import { InMemoryFeedSignals } from './in-memory-feed-signals.js';
@@ -25,7 +26,7 @@ export class RedisFeedSignals extends InMemoryFeedSignals {
     listener.on('message', (_channel: string, message: string) => {
       const signal = parseSignal(message);
       if (signal) signals.local.emit(signal.tenantId, signal);
-      else console.error('[api] ignored a malformed feed signal from Redis');
+      else log.warn('ignored a malformed feed signal from Redis');
     });
     await listener.subscribe(CHANNEL);
     return signals;

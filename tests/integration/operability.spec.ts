@@ -85,6 +85,49 @@ describe('operating the api', () => {
     expect(jsonLines(logged).filter((line) => line.level !== 'info')).toEqual([]);
   });
 
+  it('serves Prometheus metrics on their own port only, with the families an operator alerts on', async () => {
+    const { api, world } = suite;
+    const owner = await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD);
+    const caller = { token: owner.accessToken, tenantId: world.tenants.a };
+    await gql(api.graphqlUrl, '{ brands { totalCount } }', {}, caller);
+    const feed = new FeedSubscriber(api.graphqlUrl, owner.accessToken, world.tenants.a);
+    await expect
+      .poll(async () => {
+        await ingest(api.graphqlUrl, caller, [post()]);
+        return feed.events.length;
+      })
+      .toBeGreaterThan(0);
+    const scraped = await (await fetch(api.metricsUrl)).text();
+    await feed.close();
+    for (const family of [
+      'socialcrm_http_request_duration_seconds',
+      'socialcrm_graphql_operations_total',
+      'socialcrm_graphql_operation_duration_seconds',
+      'socialcrm_db_pool_connections',
+      'socialcrm_db_connection_wait_seconds',
+      'socialcrm_live_subscribers',
+      'socialcrm_feed_lag_seconds',
+      'socialcrm_mentions_ingested_total',
+      'socialcrm_jobs_total',
+      'socialcrm_job_duration_seconds',
+      'socialcrm_connector_failures_total',
+      'socialcrm_process_cpu_seconds_total',
+    ])
+      expect(scraped, family).toContain(`# TYPE ${family} `);
+    // Labelled by root field (a set the schema bounds), never by ids or names clients choose.
+    expect(scraped).toMatch(
+      /socialcrm_graphql_operations_total\{[^}]*operation="query brands"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(scraped).toMatch(/socialcrm_live_subscribers\{[^}]*\} 1\b/);
+    expect(scraped).toMatch(
+      /socialcrm_mentions_ingested_total\{outcome="STORED",matched="yes"[^}]*\} [1-9]/,
+    );
+    expect(scraped).toMatch(/socialcrm_jobs_total\{job="outbox sweep",outcome="ok"[^}]*\} [1-9]/);
+    expect(scraped).not.toContain(world.tenants.a);
+    // The public port does not serve them.
+    expect(await (await fetch(`${api.url}/metrics`)).text()).not.toContain('socialcrm_');
+  });
+
   it('logs each request and operation as JSON with its request id, tenant, user and duration, and returns the id', async () => {
     const { api, world } = suite;
     const owner = await signIn(api.graphqlUrl, world.users.aOWNER.email, PASSWORD);

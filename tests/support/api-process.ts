@@ -10,6 +10,8 @@ export const TEST_TOKEN_SECRET = 'integration-tests-token-secret-0123456789abcde
 
 export interface ApiProcess {
   readonly url: string;
+  /** Prometheus's endpoint of this process. */
+  readonly metricsUrl: string;
   readonly graphqlUrl: string;
   readonly process: ChildProcess;
   output(): string;
@@ -27,6 +29,7 @@ export async function startApi(
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: '0',
+      METRICS_PORT: '0',
       DATABASE_URL: databaseUrl,
       DATABASE_APP_PASSWORD: 'socialcrm_app_test',
       AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
@@ -49,7 +52,8 @@ export async function startApi(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`api did not start:\n${output}`)), 30_000);
     child.stdout?.on('data', () => {
-      const match = /GraphQL: (http:\/\/[^\s]+)\/graphql/.exec(output);
+      // The banner's last line (metrics) says the api has finished starting.
+      const match = /GraphQL: (http:\/\/[^\s]+)\/graphql[\s\S]*Metrics: /.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -62,6 +66,7 @@ export async function startApi(
   });
   return {
     url,
+    metricsUrl: /Metrics: (http:\/\/\S+)/.exec(output)?.[1] ?? '',
     graphqlUrl: `${url}/graphql`,
     process: child,
     output: () => output,

@@ -30,16 +30,21 @@ import { logFailure } from './platform/errors/log-failure.js';
 import type { GraphQLContext, LiveSources } from './platform/graphql/graphql-context.js';
 import { createArmor, QUERY_LIMITS } from './platform/graphql/limits.js';
 import { operationLogPlugin } from './platform/graphql/operation-log-plugin.js';
+import { operationMetricsPlugin } from './platform/graphql/operation-metrics-plugin.js';
 import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.js';
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
 import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
 import { log } from './platform/logging/log.js';
+import { startMetricsServer } from './platform/metrics/metrics-server.js';
+import { watchPool } from './platform/metrics/pool-metrics.js';
 import type { ModuleRoute, RunningModule } from './platform/modules/api-module.js';
 import { watchRedis } from './platform/redis/redis-reachability.js';
 
 export interface RunningApi {
   readonly url: string;
+  /** Where Prometheus scrapes this process (its own listener, not the public port). */
+  readonly metricsUrl: string;
   readonly servesAdmin: boolean;
   /** The demo's mentions (seeded and trickled by main.ts when it runs the demo). */
   readonly demo: DemoMentions;
@@ -69,6 +74,7 @@ export async function startApi({
     entityClasses,
   );
   await runtime.initialize();
+  watchPool(runtime);
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;
@@ -135,6 +141,7 @@ export async function startApi({
       ApolloServerPluginCacheControlDisabled(),
       operationScopePlugin(scopes, logError),
       operationLogPlugin(),
+      operationMetricsPlugin(),
     ],
   });
   await apollo.start();
@@ -177,14 +184,27 @@ export async function startApi({
     validationRules: armor.validationRules,
     formatError,
   });
+  const metricsServer = await startMetricsServer(config.METRICS_PORT, config.METRICS_HOST).catch(
+    (error: NodeJS.ErrnoException) => {
+      // In production a missing metrics endpoint must not go unnoticed; elsewhere (a second
+      // clone on one machine) the api runs on without it.
+      if (error.code !== 'EADDRINUSE' || config.NODE_ENV === 'production') throw error;
+      log.warn(
+        `metrics port ${config.METRICS_PORT} is in use; set METRICS_PORT. Running without metrics.`,
+      );
+      return { url: '(off: port in use)', close: async () => {} };
+    },
+  );
   for (const module of modules) module.start?.();
   const { port } = httpServer.address() as AddressInfo;
 
   return {
     url: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`,
     servesAdmin,
+    metricsUrl: metricsServer.url,
     demo: ingest.offers.demo,
     async close() {
+      await metricsServer.close();
       await websocket.close();
       await apollo.stop();
       for (const module of [...modules].reverse()) await module.stop?.();

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   console.log(`\nSocial CRM is running${embedded ? ' on embedded PostgreSQL' : ''}.`);
   console.log(`  Admin:   ${api.servesAdmin ? `${api.url}/` : '(not built: run `pnpm build`)'}`);
   console.log(`  GraphQL: ${api.url}/graphql (WebSocket on the same path)`);
+  console.log(`  Metrics: ${api.metricsUrl} (Prometheus; not on the public port)`);
   if (seeded || embedded) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(24)} ${user.note}`);

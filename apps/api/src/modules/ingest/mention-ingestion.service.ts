@@ -16,6 +16,7 @@ import {
   ingestMentionSchema,
   MAX_INGEST_BATCH,
 } from './ingest-mention.input.js';
+import { countIngested } from './ingest-metrics.js';
 import { IngestOutcome, type IngestResult } from './ingest-result.type.js';
 import { INGEST_RULES, UPSERT_MENTIONS, upsertMentionsParams } from './ingest-statements.js';
 
@@ -128,6 +129,7 @@ export class MentionIngestionService {
         problems: [],
       };
     }
+    countIngested(answered);
     return answered;
   }
 

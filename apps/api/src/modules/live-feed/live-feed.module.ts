@@ -1,5 +1,6 @@
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { defineModule } from '../../platform/modules/api-module.js';
+import { watchSubscribers } from './feed-metrics.js';
 import { LiveFeedResolver } from './live-feed.resolver.js';
 import { LiveMentionFeed } from './live-mention-feed.js';
 import { MentionFeedService } from './mention-feed.service.js';
@@ -30,6 +31,7 @@ export const liveFeedModule = defineModule({
   }) {
     const feed = new MentionFeedService(scopes, signals);
     const channels = new TenantFeedChannels(feed, signals, pollMs);
+    watchSubscribers(() => channels.subscriberCount());
     let sweeper: NodeJS.Timeout | undefined;
     return {
       resolvers: [new LiveFeedResolver(feed)],

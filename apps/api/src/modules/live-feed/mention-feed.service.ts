@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
+import { runJob } from '../../platform/metrics/job-metrics.js';
 import type { MentionType } from '../mentions/index.js';
 import { type MentionRow, toMention } from '../mentions/index.js';
 import {
@@ -167,13 +168,15 @@ export class MentionFeedService {
       if (sweeping) return;
       sweeping = true;
       try {
-        for await (const page of tenantIdPages(this.scopes)) {
-          // One tenant's failure must not hold back the others' outboxes.
-          for (const tenantId of page)
-            await this.dispatch(tenantId).catch((error) =>
-              logFailure('[api] outbox sweep failed for a tenant', error),
-            );
-        }
+        await runJob('outbox sweep', {}, async () => {
+          for await (const page of tenantIdPages(this.scopes)) {
+            // One tenant's failure must not hold back the others' outboxes.
+            for (const tenantId of page)
+              await this.dispatch(tenantId).catch((error) =>
+                logFailure('[api] outbox sweep failed for a tenant', error, { tenantId }),
+              );
+          }
+        });
       } catch (error) {
         logFailure('[api] outbox sweep failed', error);
       } finally {

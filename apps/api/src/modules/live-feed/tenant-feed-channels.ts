@@ -1,5 +1,6 @@
 import { logFailure } from '../../platform/errors/log-failure.js';
 import { FeedBuffer } from './feed-buffer.js';
+import { observeFeedLag } from './feed-metrics.js';
 import type {
   DispatchedEntries,
   FeedEntry,
@@ -97,6 +98,7 @@ class TenantChannel {
   }
 
   private append(entries: readonly FeedEntry[], head: string): void {
+    observeFeedLag(entries);
     if (this.buffer.append(entries, head)) for (const member of this.members) member.wake();
   }
 

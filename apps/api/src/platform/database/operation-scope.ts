@@ -10,6 +10,7 @@ import type {
 import type { TenantRole } from '../auth/roles.js';
 import type { RequestContext } from '../context/request-context.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { connectionWait } from '../metrics/pool-metrics.js';
 import { uuidLiteral } from './sql-literals.js';
 
 /** What the database admitted for this operation. */
@@ -107,7 +108,7 @@ export class OperationScopes {
    */
   async script(tenantId: string, statements: readonly string[]): Promise<unknown[][]> {
     const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
+    const client = (await timedConnect(runner)) as PoolClient;
     try {
       const text = [
         'BEGIN',
@@ -140,7 +141,7 @@ export class OperationScopes {
   private async begin(ctx: RequestContext): Promise<OpenScope> {
     const runner = serializeQueries(this.dataSource.createQueryRunner());
     try {
-      await runner.connect();
+      await timedConnect(runner);
       await runner.startTransaction();
       const access = await admit(runner, ctx);
       return { runner, access, afterCommit: [] };
@@ -206,4 +207,10 @@ async function admit(runner: QueryRunner, ctx: RequestContext): Promise<Operatio
 
 function admitTenant(runner: QueryRunner, tenantId: string): Promise<unknown> {
   return runner.query(`SELECT set_config('app.tenant_ids', $1, true)`, [`{${tenantId}}`]);
+}
+
+/** A connection from the pool, with the wait for it measured. */
+function timedConnect(runner: QueryRunner): Promise<unknown> {
+  const stop = connectionWait.startTimer();
+  return runner.connect().finally(stop);
 }

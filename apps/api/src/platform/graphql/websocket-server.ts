@@ -5,6 +5,7 @@ import {
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  getOperationAST,
   parse,
   specifiedRules,
   type ValidationRule,
@@ -18,6 +19,7 @@ import type { RequestContext } from '../context/request-context.js';
 import type { OperationScopes } from '../database/operation-scope.js';
 import { log } from '../logging/log.js';
 import { operationFields } from '../logging/operation-fields.js';
+import { observeOperation, operationLabel } from '../metrics/operation-metrics.js';
 import type { GraphQLContext, LiveSources } from './graphql-context.js';
 import { QUERY_LIMITS } from './limits.js';
 import { replaceNextPayload, withPayloadJson } from './shared-payload-json.js';
@@ -70,7 +72,6 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         };
       },
       onSubscribe: (ctx, id, payload) => {
-        started.set(ctx.extra.socket, id, payload.operationName);
         // The expiry timer closes the socket; this covers a message racing it.
         const { request } = ctx.extra.context as GraphQLContext;
         if (hasExpired(request)) {
@@ -85,6 +86,8 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         } catch (error) {
           return [error as never];
         }
+        const operation = getOperationAST(document, payload.operationName) ?? undefined;
+        started.set(ctx.extra.socket, id, operationLabel(operation));
         const errors = validate(deps.schema, document, [
           ...specifiedRules,
           ...deps.validationRules,
@@ -98,11 +101,13 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
           {
             ...operationFields({ ...request, requestId: `${request.requestId}:${id}` }),
             transport: 'websocket',
-            operationName: operation?.operationName ?? null,
+            operation: operation?.label ?? null,
             ...(operation && { responseTime: Date.now() - operation.at }),
           },
           'operation',
         );
+        if (operation)
+          observeOperation(operation.label, 'websocket', 'ok', (Date.now() - operation.at) / 1000);
       },
       subscribe: (args) => subscribeSharingExecution(args),
       execute: async (args) => {
@@ -215,15 +220,12 @@ function sendEfficiently(socket: WebSocket): void {
 
 /** When each socket's operations started, for their log lines; forgotten with the socket. */
 class StartedOperations {
-  private readonly bySocket = new WeakMap<
-    object,
-    Map<string, { at: number; operationName: string | null }>
-  >();
+  private readonly bySocket = new WeakMap<object, Map<string, { at: number; label: string }>>();
 
-  set(socket: object, id: string, operationName: string | null | undefined): void {
+  set(socket: object, id: string, label: string): void {
     const operations = this.bySocket.get(socket) ?? new Map();
     this.bySocket.set(socket, operations);
-    operations.set(id, { at: Date.now(), operationName: operationName ?? null });
+    operations.set(id, { at: Date.now(), label });
   }
 
   take(socket: object, id: string) {

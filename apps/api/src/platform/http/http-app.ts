@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { log } from '../logging/log.js';
 import { requestIdFrom } from '../logging/request-id.js';
 import type { RedisReachability } from '../redis/redis-reachability.js';
+import { requestMetrics } from './request-metrics.js';
 
 const MAX_BODY = '100kb';
 
@@ -42,6 +43,7 @@ export function createHttpApp(options: {
     }
   });
   app.use(requestLog());
+  app.use(requestMetrics());
   app.use('/graphql', express.json({ limit: MAX_BODY }));
   return app;
 }

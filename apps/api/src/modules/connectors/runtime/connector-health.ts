@@ -1,5 +1,7 @@
+import { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
 import { log } from '../../../platform/logging/log.js';
+import { metrics } from '../../../platform/metrics/metrics.js';
 import { FeedFormatError } from '../feeds/feed-parser.js';
 import { ConnectorProblem, classifyFailure } from './connector-problem.js';
 
@@ -62,12 +64,22 @@ export async function recordFailure(
   );
 }
 
+const connectorFailures = new Counter({
+  name: 'socialcrm_connector_failures_total',
+  help: 'Failed connector polls and streams, by problem (what the admin shows the tenant).',
+  labelNames: ['problem'] as const,
+  registers: [metrics],
+});
+
 /**
  * What to store as a connector's last problem: a code the admin explains in the user's
  * language. The technical detail (which may tell ports or internals apart) goes to the log.
  */
 export function problemOf(error: unknown, connectorId: string): ConnectorProblem {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  log.warn({ connectorId, failure: detail }, 'connector failed');
-  return error instanceof FeedFormatError ? ConnectorProblem.NOT_A_FEED : classifyFailure(error);
+  const problem =
+    error instanceof FeedFormatError ? ConnectorProblem.NOT_A_FEED : classifyFailure(error);
+  log.warn({ connectorId, problem, failure: detail }, 'connector failed');
+  connectorFailures.inc({ problem });
+  return problem;
 }

@@ -110,6 +110,7 @@ describe('operating the api', () => {
       'socialcrm_mentions_ingested_total',
       'socialcrm_jobs_total',
       'socialcrm_job_duration_seconds',
+      'socialcrm_job_queue_depth',
       'socialcrm_connector_failures_total',
       'socialcrm_process_cpu_seconds_total',
     ])
@@ -122,7 +123,9 @@ describe('operating the api', () => {
     expect(scraped).toMatch(
       /socialcrm_mentions_ingested_total\{outcome="STORED",matched="yes"[^}]*\} [1-9]/,
     );
-    expect(scraped).toMatch(/socialcrm_jobs_total\{job="outbox sweep",outcome="ok"[^}]*\} [1-9]/);
+    await expect
+      .poll(async () => (await fetch(api.metricsUrl)).text())
+      .toMatch(/socialcrm_jobs_total\{job="live-feed.sweep",outcome="ok"[^}]*\} [1-9]/);
     expect(scraped).not.toContain(world.tenants.a);
     // The public port does not serve them.
     expect(await (await fetch(`${api.url}/metrics`)).text()).not.toContain('socialcrm_');

@@ -109,6 +109,10 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: '{ listeningSettings { autoCreateLeads } }',
     variables: () => ({}),
   },
+  backgroundJobs: {
+    document: '{ backgroundJobs { id name state } }',
+    variables: () => ({}),
+  },
   updateListeningSettings: {
     document: 'mutation { updateListeningSettings(autoCreateLeads: true) { autoCreateLeads } }',
     variables: () => ({}),

@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import type { ContainerType } from 'type-graphql';
 import { apiKeysModule } from './modules/api-keys/index.js';
 import { authModule } from './modules/auth/index.js';
+import { backgroundJobsModule } from './modules/background-jobs/index.js';
 import { brandsModule } from './modules/brands/index.js';
 import { connectorsModule } from './modules/connectors/index.js';
 import { contactsModule } from './modules/contacts/index.js';
@@ -35,6 +36,7 @@ import { operationScopePlugin } from './platform/graphql/operation-scope-plugin.
 import { buildApiSchema } from './platform/graphql/schema.js';
 import { attachWebSocketServer } from './platform/graphql/websocket-server.js';
 import { bodyErrorHandler, createHttpApp, serveAdmin } from './platform/http/http-app.js';
+import { JobQueue } from './platform/jobs/job-queue.js';
 import { log } from './platform/logging/log.js';
 import { startMetricsServer } from './platform/metrics/metrics-server.js';
 import { watchPool } from './platform/metrics/pool-metrics.js';
@@ -84,6 +86,10 @@ export async function startApi({
   // modules before it offer.
   const scopes = new OperationScopes(runtime);
   const tokens = new AccessTokens(tokenSecret, config.ACCESS_TOKEN_TTL_SECONDS);
+  const jobs = new JobQueue(runtimeDatabaseUrl, {
+    expireInSeconds: config.JOB_EXPIRE_SECONDS,
+    maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
+  });
   const auth = authModule.build({ scopes, tokens, config, redis });
   const contacts = contactsModule.build({ scopes });
   const liveFeed = liveFeedModule.build({
@@ -107,10 +113,18 @@ export async function startApi({
     liveFeed,
     statisticsModule.build({ scopes, ...liveFeed.offers }),
     ingest,
-    connectorsModule.build({ scopes, ingestion: ingest.offers.ingestion, config, tokenSecret }),
+    connectorsModule.build({
+      scopes,
+      ingestion: ingest.offers.ingestion,
+      jobs,
+      config,
+      tokenSecret,
+    }),
     listeningSettingsModule.build({ scopes }),
+    backgroundJobsModule.build({ scopes }),
   ];
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
+  jobs.register(modules.flatMap((module) => module.jobs ?? []));
   const container = resolverContainer(modules.flatMap((module) => module.resolvers ?? []));
   const schema = await buildApiSchema(resolverClasses, container, createAuthChecker(scopes));
 
@@ -195,6 +209,7 @@ export async function startApi({
       return { url: '(off: port in use)', close: async () => {} };
     },
   );
+  await jobs.start();
   for (const module of modules) module.start?.();
   const { port } = httpServer.address() as AddressInfo;
 
@@ -207,6 +222,7 @@ export async function startApi({
       await metricsServer.close();
       await websocket.close();
       await apollo.stop();
+      await jobs.stop();
       for (const module of [...modules].reverse()) await module.stop?.();
       await runtime.destroy();
       redis?.disconnect();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PortInUseError, startApi } from './app.js';
+import { migrate, runtimeUrlFrom } from './migrate-api.js';
 import { sameInEveryLanguage } from './modules/ingest/index.js';
 import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
@@ -11,7 +12,6 @@ import {
   demoTenantIds,
   seedDemoData,
 } from './platform/database/demo-data.js';
-import { migrate, runtimeUrlFrom } from './platform/database/migrate.js';
 import { log } from './platform/logging/log.js';
 
 const SHUTDOWN_DEADLINE_MS = 12_000;

@@ -1,5 +1,6 @@
 import { apiKeysModule } from './modules/api-keys/index.js';
 import { authModule } from './modules/auth/index.js';
+import { backgroundJobsModule } from './modules/background-jobs/index.js';
 import { brandsModule } from './modules/brands/index.js';
 import { connectorsModule } from './modules/connectors/index.js';
 import { contactsModule } from './modules/contacts/index.js';
@@ -23,6 +24,7 @@ export const apiModules = [
   ingestModule,
   connectorsModule,
   listeningSettingsModule,
+  backgroundJobsModule,
 ] as const;
 
 export const entityClasses = apiModules.flatMap((module) => module.entities ?? []);

@@ -1,9 +1,11 @@
 import type { Config } from '../../platform/config/config.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { JobSender } from '../../platform/jobs/job-definition.js';
 import { defineModule } from '../../platform/modules/api-module.js';
 import type { MentionIngestionService } from '../ingest/index.js';
 import { ConnectorResolver } from './connector.resolver.js';
 import { ConnectorService } from './connector.service.js';
+import { CONNECTOR_QUEUES } from './connector-queues.js';
 import { FeedPoller } from './feeds/feed-poller.js';
 import { MastodonStreams } from './mastodon/mastodon-streams.js';
 import { META_WEBHOOK_BASE, metaWebhookRouter } from './meta/meta-webhook.routes.js';
@@ -15,9 +17,11 @@ import { SecretBox } from './runtime/secret-box.js';
 export const connectorsModule = defineModule({
   name: 'connectors',
   resolvers: [ConnectorResolver],
+  queues: CONNECTOR_QUEUES,
   build(deps: {
     scopes: OperationScopes;
     ingestion: MentionIngestionService;
+    jobs: JobSender;
     config: Config;
     /** Outside production the secrets' key is derived from this when CONNECTOR_SECRET_KEY is unset. */
     tokenSecret: string;
@@ -30,6 +34,7 @@ export const connectorsModule = defineModule({
       scopes,
       new FeedPoller(scopes, ingestion, allowPrivate),
       new MastodonStreams(scopes, ingestion, box, allowPrivate, leaseSeconds),
+      deps.jobs,
       config.CONNECTOR_TICK_SECONDS * 1000,
     );
     return {
@@ -42,7 +47,8 @@ export const connectorsModule = defineModule({
           handler: metaWebhookRouter(new MetaWebhookService(scopes, ingestion, box)),
         },
       ],
-      // Polls feeds and holds streams in this replica.
+      jobs: scheduler.jobDefinitions(),
+      // Holds Mastodon streams in this replica (feeds are polled by jobs).
       start: () => scheduler.start(),
       stop: () => scheduler.stop(),
       offers: {},

@@ -2,6 +2,7 @@ import type { OperationScopes } from '../../platform/database/operation-scope.js
 import { defineModule } from '../../platform/modules/api-module.js';
 import { watchSubscribers } from './feed-metrics.js';
 import { LiveFeedResolver } from './live-feed.resolver.js';
+import { LIVE_FEED_QUEUES } from './live-feed-queues.js';
 import { LiveMentionFeed } from './live-mention-feed.js';
 import { MentionFeedService } from './mention-feed.service.js';
 import type { FeedSignals } from './signals/feed-signals.js';
@@ -20,6 +21,7 @@ declare module '../../platform/graphql/graphql-context.js' {
 export const liveFeedModule = defineModule({
   name: 'live-feed',
   resolvers: [LiveFeedResolver],
+  queues: LIVE_FEED_QUEUES,
   build({
     scopes,
     signals,
@@ -32,15 +34,16 @@ export const liveFeedModule = defineModule({
     const feed = new MentionFeedService(scopes, signals);
     const channels = new TenantFeedChannels(feed, signals, pollMs);
     watchSubscribers(() => channels.subscriberCount());
-    let sweeper: NodeJS.Timeout | undefined;
     return {
       resolvers: [new LiveFeedResolver(feed)],
       live: { mentions: new LiveMentionFeed(feed, channels) },
-      start: () => {
-        sweeper = feed.startSweeper();
-      },
+      jobs: [
+        {
+          definition: { name: 'live-feed.sweep', everySeconds: 30, retryLimit: 0 },
+          handler: () => feed.sweep(),
+        },
+      ],
       stop: async () => {
-        clearInterval(sweeper);
         channels.close();
         await signals.close();
       },

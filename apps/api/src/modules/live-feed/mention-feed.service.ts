@@ -2,7 +2,6 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
-import { runJob } from '../../platform/metrics/job-metrics.js';
 import type { MentionType } from '../mentions/index.js';
 import { type MentionRow, toMention } from '../mentions/index.js';
 import {
@@ -12,8 +11,6 @@ import {
   readFeedScript,
 } from './feed-statements.js';
 import type { FeedSignals } from './signals/feed-signals.js';
-
-const SWEEP_INTERVAL_MS = 30_000;
 
 /** One entry of the feed, exactly as the subscription delivers it (`cursor` is its seq). */
 export interface FeedEntry {
@@ -158,33 +155,17 @@ export class MentionFeedService {
   }
 
   /**
-   * Dispatches outbox rows left behind by a crash between a commit and its dispatch: once at
-   * start-up, then every half minute, tenant by tenant.
+   * Dispatches outbox rows left behind by a crash between a commit and its dispatch, tenant
+   * by tenant: the `live-feed.sweep` job, run once per half minute across all replicas.
    */
-  startSweeper(): NodeJS.Timeout {
-    // A sweep over many tenants can outlast the interval: the next one waits its turn.
-    let sweeping = false;
-    const sweep = async () => {
-      if (sweeping) return;
-      sweeping = true;
-      try {
-        await runJob('outbox sweep', {}, async () => {
-          for await (const page of tenantIdPages(this.scopes)) {
-            // One tenant's failure must not hold back the others' outboxes.
-            for (const tenantId of page)
-              await this.dispatch(tenantId).catch((error) =>
-                logFailure('[api] outbox sweep failed for a tenant', error, { tenantId }),
-              );
-          }
-        });
-      } catch (error) {
-        logFailure('[api] outbox sweep failed', error);
-      } finally {
-        sweeping = false;
-      }
-    };
-    void sweep();
-    return setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+  async sweep(): Promise<void> {
+    for await (const page of tenantIdPages(this.scopes)) {
+      // One tenant's failure must not hold back the others' outboxes.
+      for (const tenantId of page)
+        await this.dispatch(tenantId).catch((error) =>
+          logFailure('[api] outbox sweep failed for a tenant', error, { tenantId }),
+        );
+    }
   }
 }
 

@@ -49,7 +49,11 @@ const configSchema = z.object({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Key for connector secrets (AES-256-GCM); required in production, at least 32 characters. */
   CONNECTOR_SECRET_KEY: z.string().min(32).optional(),
-  /** How often each replica looks for due feeds and unclaimed streams. */
+  /** Background jobs: an active job not done within this is retried (default per job; tests). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).optional(),
+  /** How often the job queue expires stalled jobs and archives finished ones. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often due feeds are queued (once across replicas) and each replica reconciles streams. */
   CONNECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Lets feeds and streams reach loopback and private addresses (tests, on-premises). */
   CONNECTOR_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),

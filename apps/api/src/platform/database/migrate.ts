@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { installJobQueue } from '../jobs/install-job-queue.js';
 import { createDataSource } from './data-source.js';
 import { RUNTIME_ROLE } from './runtime-role.js';
 
@@ -7,7 +8,11 @@ import { RUNTIME_ROLE } from './runtime-role.js';
 const MIGRATION_LOCK = "hashtextextended('socialcrm:migrations', 0)";
 
 /** Runs pending migrations as the owner and lets the runtime role log in with its password. */
-export async function migrate(ownerUrl: string, runtimePassword: string): Promise<string[]> {
+export async function migrate(
+  ownerUrl: string,
+  runtimePassword: string,
+  jobQueues: readonly string[] = [],
+): Promise<string[]> {
   // Two connections: one holds the session lock while the other migrates.
   const owner = createDataSource(ownerUrl, 2, 'socialcrm-migrate');
   await owner.initialize();
@@ -16,6 +21,7 @@ export async function migrate(ownerUrl: string, runtimePassword: string): Promis
     await lock.connect();
     await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     const applied = await owner.runMigrations();
+    await installJobQueue(ownerUrl, jobQueues, RUNTIME_ROLE);
     // A role's password is cluster-wide state, not schema, so it is set here rather than in a
     // migration. ALTER ROLE takes no bind parameters: the literal is escaped by pg.
     await retryConcurrentUpdate(() =>

@@ -1,5 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import type { LiveSources } from '../graphql/graphql-context.js';
+import type { ModuleJob } from '../jobs/job-definition.js';
 
 /** A TypeORM entity class, as a data source lists it. */
 // biome-ignore lint/complexity/noBannedTypes: TypeORM takes entity classes as plain functions.
@@ -25,6 +26,8 @@ export interface ModuleManifest<Deps, Offers> {
   readonly name: string;
   readonly entities?: readonly EntityClass[];
   readonly resolvers?: readonly ResolverClass[];
+  /** The job queues it uses; the owner creates them when migrating. */
+  readonly queues?: readonly string[];
   build(deps: Deps): RunningModule<Offers>;
 }
 
@@ -36,6 +39,8 @@ export interface RunningModule<Offers> {
   readonly resolvers?: readonly object[];
   readonly routes?: readonly ModuleRoute[];
   readonly live?: Partial<LiveSources>;
+  /** Its background work, run by the job queue on whichever replica fetches it. */
+  readonly jobs?: readonly ModuleJob[];
   /** Starts background work once the api listens. */
   start?(): void;
   /** Stops it before the database goes away. */

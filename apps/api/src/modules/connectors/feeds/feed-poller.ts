@@ -34,8 +34,11 @@ export class FeedPoller {
     private readonly allowPrivate: boolean,
   ) {}
 
-  /** Claims the tenant's due feeds (SKIP LOCKED: replicas never wait on each other) and polls them. */
-  async pollDue(tenantId: string): Promise<void> {
+  /**
+   * Claims the tenant's due feeds (SKIP LOCKED: replicas never wait on each other) for a
+   * lease, and answers their ids: each is then polled by a job of its own.
+   */
+  async claimDue(tenantId: string): Promise<string[]> {
     const claimed = await inTenant(this.scopes, tenantId, async (manager) => {
       const [rows]: [ClaimedFeed[], number] = await manager.query(
         `UPDATE connector SET next_poll_at = now() + ${LEASE}
@@ -48,10 +51,10 @@ export class FeedPoller {
       );
       return rows;
     });
-    await Promise.all(claimed.map((feed) => this.poll(tenantId, feed)));
+    return claimed.map((feed) => feed.id);
   }
 
-  /** Polls one feed now, due or not. */
+  /** Polls one feed now, due or not (a job that polls a claimed feed, or the admin's "check now"). */
   async pollOne(tenantId: string, connectorId: string): Promise<void> {
     const [feed] = await inTenant(this.scopes, tenantId, async (manager) => {
       const [rows]: [ClaimedFeed[], number] = await manager.query(

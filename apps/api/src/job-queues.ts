@@ -1,0 +1,9 @@
+import { CONNECTOR_QUEUES } from './modules/connectors/connector-queues.js';
+import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
+
+/**
+ * Every module's job queues, which the owner creates when migrating. Kept apart from the
+ * manifests (which load the whole api) so the migration can read it alone;
+ * job-queues.spec.ts checks it against them.
+ */
+export const jobQueues: readonly string[] = [...LIVE_FEED_QUEUES, ...CONNECTOR_QUEUES];

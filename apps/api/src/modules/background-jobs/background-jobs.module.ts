@@ -1,0 +1,14 @@
+import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import { defineModule } from '../../platform/modules/api-module.js';
+import { BackgroundJobResolver } from './background-job.resolver.js';
+import { BackgroundJobService } from './background-job.service.js';
+
+/** What the job queue did in the tenant, for its owners. */
+export const backgroundJobsModule = defineModule({
+  name: 'background-jobs',
+  resolvers: [BackgroundJobResolver],
+  build: ({ scopes }: { scopes: OperationScopes }) => ({
+    resolvers: [new BackgroundJobResolver(new BackgroundJobService(scopes))],
+    offers: {},
+  }),
+});

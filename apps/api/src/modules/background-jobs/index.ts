@@ -1,0 +1,1 @@
+export { backgroundJobsModule } from './background-jobs.module.js';

@@ -1,18 +1,20 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PortInUseError, startApi } from './app.js';
-import { migrate, runtimeUrlFrom } from './migrate-api.js';
-import { sameInEveryLanguage } from './modules/ingest/index.js';
-import { developmentTokenSecret } from './platform/auth/token-secret.js';
 import { ConfigError, loadConfig } from './platform/config/config.js';
-import {
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  demoTenantIds,
-  seedDemoData,
-} from './platform/database/demo-data.js';
-import { log } from './platform/logging/log.js';
+import { startTracing } from './platform/telemetry/tracing.js';
+
+// Tracing first: it patches pg, graphql and http as they are loaded, so the rest of the api is
+// imported after it (without OTEL_EXPORTER_OTLP_ENDPOINT it loads nothing of OpenTelemetry).
+const tracing = await startTracing();
+const { PortInUseError, startApi } = await import('./app.js');
+const { sameInEveryLanguage } = await import('./modules/ingest/index.js');
+const { developmentTokenSecret } = await import('./platform/auth/token-secret.js');
+const { DEMO_PASSWORD, DEMO_USERS, demoTenantIds, seedDemoData } = await import(
+  './platform/database/demo-data.js'
+);
+const { migrate, runtimeUrlFrom } = await import('./migrate-api.js');
+const { log } = await import('./platform/logging/log.js');
 
 const SHUTDOWN_DEADLINE_MS = 12_000;
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     stopTrickle?.();
     await api.close();
     await embedded?.stop();
+    await tracing.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

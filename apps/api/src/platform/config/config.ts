@@ -57,6 +57,9 @@ const configSchema = z.object({
   CONNECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Lets feeds and streams reach loopback and private addresses (tests, on-premises). */
   CONNECTOR_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
+  /** OTLP collector for traces (e.g. http://collector:4318); without it tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('socialcrm-api'),
   ADMIN_DIST_DIR: z.string().optional(),
   SEED_DEMO_DATA: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),

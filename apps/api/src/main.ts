@@ -14,7 +14,7 @@ const { DEMO_PASSWORD, DEMO_USERS, demoTenantIds, seedDemoData } = await import(
   './platform/database/demo-data.js'
 );
 const { migrate, runtimeUrlFrom } = await import('./migrate-api.js');
-const { log } = await import('./platform/logging/log.js');
+const { flushLog, log } = await import('./platform/logging/log.js');
 
 const SHUTDOWN_DEADLINE_MS = 12_000;
 const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -95,14 +95,16 @@ async function main(): Promise<void> {
     await api.close();
     await embedded?.stop();
     await tracing.shutdown();
+    await flushLog();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   const known = error instanceof ConfigError || error instanceof PortInUseError;
   console.error(known ? error.message : error);
+  await flushLog();
   process.exit(1);
 });

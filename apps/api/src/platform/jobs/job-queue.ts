@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import { Gauge } from 'prom-client';
 import { logFailure } from '../errors/log-failure.js';
+import { log } from '../logging/log.js';
 import { runJob } from '../metrics/job-metrics.js';
 import { metrics } from '../metrics/metrics.js';
 import { JOB_SCHEMA } from './install-job-queue.js';
@@ -31,7 +32,14 @@ export class JobQueue implements JobSender {
       maintenanceIntervalSeconds: timing.maintenanceSeconds,
       application_name: 'socialcrm-jobs',
     });
-    this.boss.on('error', (error) => logFailure('job queue error', error));
+    this.boss.on('error', (error) => {
+      // The database going away (a restart, the embedded one stopping with the process) is the
+      // operator's news, not a failure of ours: the queue reconnects and the jobs wait.
+      const code = (error as { code?: string }).code;
+      if (code && /^57P0[123]$|^ECONNRESET$|^ECONNREFUSED$/.test(code))
+        log.warn({ code }, 'job queue lost its database connection');
+      else logFailure('job queue error', error);
+    });
     const boss = this.boss;
     const names = () => this.byName.keys();
     new Gauge({

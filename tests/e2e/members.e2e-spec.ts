@@ -66,4 +66,28 @@ describe('members page in Chromium', () => {
     );
     await page.getByTestId('locale-switcher').selectOption('es');
   });
+
+  it('tells the last owner, in Spanish, why she cannot demote herself', async () => {
+    const { page } = browser;
+    const { api, world } = suite;
+    await page.goto(`${api.url}/members`);
+    const own = page.getByTestId('member-row').filter({ hasText: world.users.aOWNER.email });
+    await own.getByTestId('member-role').selectOption('VIEWER');
+    await expect
+      .poll(() => page.getByTestId('member-action-problem').textContent())
+      .toBe(
+        'Un espacio de trabajo necesita al menos un propietario: nombra antes propietaria a otra persona.',
+      );
+    // Nothing changed: she is still the owner.
+    await page.reload();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('member-row')
+          .filter({ hasText: world.users.aOWNER.email })
+          .getByTestId('member-role')
+          .inputValue(),
+      )
+      .toBe('OWNER');
+  });
 });

@@ -181,6 +181,10 @@ describe('tenant administration', () => {
       as('aOWNER', tenantA),
     );
     expect(errorCodes(demote)).toEqual(['CONFLICT']);
+    // Said as a reason, so the admin explains it in the user's language.
+    expect(demote.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'userId', reason: 'LAST_OWNER' }),
+    ]);
     const promoted = await gql(
       api.graphqlUrl,
       'mutation($u: ID!) { changeMemberRole(userId: $u, role: OWNER) { role } }',

@@ -102,7 +102,11 @@ export class MemberService {
       lock: { mode: 'pessimistic_write' },
     });
     if (owners.every((owner) => owner.userId === leaving.userId)) {
-      throw conflict('The last owner of a tenant cannot be removed or demoted', 'userId');
+      throw conflict(
+        'The last owner of a tenant cannot be removed or demoted',
+        'userId',
+        'LAST_OWNER',
+      );
     }
   }
 

@@ -15,8 +15,8 @@ export interface FieldProblem {
   readonly message: string;
   /**
    * What is wrong, for a client to say in its user's language (REQUIRED, TOO_LONG, TOO_SHORT,
-   * TOO_MANY, INVALID_FORMAT, ALREADY_EXISTS), with `params` such as `max`; absent when only
-   * the message says it.
+   * TOO_MANY, INVALID_FORMAT, ALREADY_EXISTS, LAST_OWNER), with `params` such as `max`; absent
+   * when only the message says it.
    */
   readonly reason?: string;
   readonly params?: Readonly<Record<string, string | number>>;
@@ -38,12 +38,8 @@ export const unauthenticated = (message = 'Sign-in required') =>
   new AppError(ErrorCode.Unauthenticated, message);
 export const forbidden = (message = 'Not allowed') => new AppError(ErrorCode.Forbidden, message);
 export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} not found`);
-export const conflict = (message: string, field?: string) =>
-  new AppError(
-    ErrorCode.Conflict,
-    message,
-    field ? { fields: [{ field, message, reason: 'ALREADY_EXISTS' }] } : {},
-  );
+export const conflict = (message: string, field?: string, reason = 'ALREADY_EXISTS') =>
+  new AppError(ErrorCode.Conflict, message, field ? { fields: [{ field, message, reason }] } : {});
 export const badUserInput = (fields: readonly FieldProblem[]) =>
   new AppError(
     ErrorCode.BadUserInput,

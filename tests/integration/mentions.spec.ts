@@ -352,6 +352,8 @@ describe('mentions: ingestion, reading and the live feed', () => {
     const malformed = new FeedSubscriber(url, viewerA.token, viewerA.tenantId, { after: 'abc' });
     await expect.poll(() => malformed.errors.length, { timeout: 5_000 }).toBeGreaterThan(0);
     expect(JSON.stringify(malformed.errors)).toMatch(/BAD_USER_INPUT.*after|after.*BAD_USER_INPUT/);
+    // As over HTTP, the error names its request for support.
+    expect(JSON.stringify(malformed.errors)).toMatch(/"requestId":"[\w.:-]+:[\w-]+"/);
     expect(malformed.events).toEqual([]);
     await malformed.close();
 

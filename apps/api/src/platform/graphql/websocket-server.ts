@@ -66,7 +66,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       context: (ctx, id) => {
         const { request, live } = ctx.extra.context as GraphQLContext;
         return {
-          request: { ...request, requestId: `${request.requestId}:${id}` },
+          request: { ...request, requestId: operationRequestId(ctx.extra.context, id) },
           live,
           logFields: {},
         };
@@ -99,7 +99,10 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         const operation = started.take(ctx.extra.socket, id);
         log.info(
           {
-            ...operationFields({ ...request, requestId: `${request.requestId}:${id}` }),
+            ...operationFields({
+              ...request,
+              requestId: operationRequestId(ctx.extra.context, id),
+            }),
             transport: 'websocket',
             operation: operation?.label ?? null,
             ...(operation && { responseTime: Date.now() - operation.at }),
@@ -118,19 +121,25 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       },
       // A stream that fails midway: graphql-ws wraps what was thrown, text and all. Wrapped
       // errors leave through the HTTP formatter; its own (parse, validation) go as they are.
-      onError: (_ctx, _id, _payload, errors) =>
+      onError: (ctx, id, _payload, errors) =>
         errors.map((error) =>
-          error.originalError
-            ? deps.formatError(error.toJSON(), error.originalError)
-            : error.toJSON(),
+          withRequestId(
+            error.originalError
+              ? deps.formatError(error.toJSON(), error.originalError)
+              : error.toJSON(),
+            operationRequestId(ctx.extra.context, id),
+          ),
         ),
       // Errors leave through the same formatter as HTTP: no database text, no stack. A result
       // without errors goes out as the very object the shared execution made (serialised once).
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
+        const requestId = operationRequestId(ctx.extra.context, id);
         return {
           ...result,
-          errors: result.errors.map((error) => deps.formatError(error.toJSON(), error)),
+          errors: result.errors.map((error) =>
+            withRequestId(deps.formatError(error.toJSON(), error), requestId),
+          ),
         } as never;
       },
     },
@@ -233,4 +242,14 @@ class StartedOperations {
     this.bySocket.get(socket)?.delete(id);
     return operation;
   }
+}
+
+/** An operation on a socket is known by the socket's request id and its own. */
+function operationRequestId(context: GraphQLContext | undefined, id: string): string {
+  return `${context?.request.requestId ?? 'ws'}:${id}`;
+}
+
+/** The request id in an error, as over HTTP: the admin shows it as a reference. */
+function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  return { ...error, extensions: { ...error.extensions, requestId } };
 }

@@ -2,10 +2,10 @@ import PgBoss from 'pg-boss';
 import { Gauge } from 'prom-client';
 import { logFailure } from '../errors/log-failure.js';
 import { log } from '../logging/log.js';
-import { runJob } from '../metrics/job-metrics.js';
 import { metrics } from '../metrics/metrics.js';
 import { JOB_SCHEMA } from './install-job-queue.js';
 import type { JobData, JobDefinition, JobSender, ModuleJob } from './job-definition.js';
+import { runJob } from './run-job.js';
 
 /**
  * The background work of all replicas, in PostgreSQL (pg-boss): each job runs once, on
@@ -54,7 +54,7 @@ export class JobQueue implements JobSender {
     });
   }
 
-  /** The modules' jobs; sending works from now on, running once `start` is called. */
+  /** The modules' jobs, before `start` (which sending and running both need). */
   register(jobs: readonly ModuleJob[]): void {
     this.jobs = jobs;
     for (const { definition } of jobs) this.byName.set(definition.name, definition);

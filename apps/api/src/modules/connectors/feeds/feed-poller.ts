@@ -1,6 +1,5 @@
 import type { OperationScopes } from '../../../platform/database/operation-scope.js';
 import { logFailure } from '../../../platform/errors/log-failure.js';
-import { runJob } from '../../../platform/metrics/job-metrics.js';
 import type { MentionIngestionService } from '../../ingest/index.js';
 import { MAX_INGEST_BATCH } from '../../ingest/index.js';
 import { rssSettingsSchema } from '../connector-settings.js';
@@ -71,20 +70,18 @@ export class FeedPoller {
   private async poll(tenantId: string, feed: ClaimedFeed): Promise<void> {
     const settings = rssSettingsSchema.parse(feed.settings);
     try {
-      await runJob('feed poll', { tenantId, connectorId: feed.id }, async () => {
-        const response = await fetchFeed(
-          settings.feedUrl,
-          { etag: feed.etag, lastModified: feed.last_modified },
-          this.allowPrivate,
-        );
-        const items = response.notModified ? [] : parseFeed(response.body, settings.channel);
-        await inTenant(this.scopes, tenantId, async (manager, ctx) => {
-          for (let start = 0; start < items.length; start += MAX_INGEST_BATCH)
-            await this.ingestion.ingest(ctx, items.slice(start, start + MAX_INGEST_BATCH));
-          await recordSuccess(manager, tenantId, feed.id, {
-            nextInSeconds: settings.pollIntervalSeconds,
-            ...(response.notModified ? {} : { validators: response.validators }),
-          });
+      const response = await fetchFeed(
+        settings.feedUrl,
+        { etag: feed.etag, lastModified: feed.last_modified },
+        this.allowPrivate,
+      );
+      const items = response.notModified ? [] : parseFeed(response.body, settings.channel);
+      await inTenant(this.scopes, tenantId, async (manager, ctx) => {
+        for (let start = 0; start < items.length; start += MAX_INGEST_BATCH)
+          await this.ingestion.ingest(ctx, items.slice(start, start + MAX_INGEST_BATCH));
+        await recordSuccess(manager, tenantId, feed.id, {
+          nextInSeconds: settings.pollIntervalSeconds,
+          ...(response.notModified ? {} : { validators: response.validators }),
         });
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Counter, Histogram } from 'prom-client';
 import { log } from '../logging/log.js';
-import { metrics } from './metrics.js';
+import { metrics } from '../metrics/metrics.js';
 
 const runs = new Counter({
   name: 'socialcrm_jobs_total',

@@ -330,7 +330,8 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
   const scopes = new OperationScopes(runtime);
   const storeBatch = async (batch: StoredRow[]) => {
     const ctx = systemContext(tenant.id);
-    const stored: unknown[] = await scopes.run(ctx, async (manager) => {
+    const stored: unknown[] = await scopes.run(ctx, async (op) => {
+      const manager = await op.manager();
       const authors = [...new Map(batch.map((r) => [`${r.post.channel}\u0000${r.handle}`, r]))];
       const authorRows: Array<{ id: string; channel: string; handle: string }> =
         await manager.query(

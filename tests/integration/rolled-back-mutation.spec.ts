@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { createDataSource } from '@socialcrm/api/data-source';
-import { OperationScopes } from '@socialcrm/api/operation-scope';
+import { type Operation, OperationScopes } from '@socialcrm/api/operation-scope';
 import { operationScopePlugin } from '@socialcrm/api/operation-scope-plugin';
 import { systemContext } from '@socialcrm/api/request-context';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,7 +20,7 @@ const typeDefs = `
   type Mutation { addBrand(name: String!): String, fail: String }
 `;
 
-type DemoContext = { request: ReturnType<typeof systemContext> };
+type DemoContext = { operation: Operation };
 
 describe('a mutation whose transaction rolls back', () => {
   let serverUrl: string;
@@ -28,6 +28,7 @@ describe('a mutation whose transaction rolls back', () => {
   let world: World;
   let runtime: ReturnType<typeof createDataSource>;
   let apollo: ApolloServer<DemoContext>;
+  let scopes: OperationScopes;
 
   beforeAll(async () => {
     serverUrl = inject('postgresServerUrl');
@@ -35,13 +36,13 @@ describe('a mutation whose transaction rolls back', () => {
     world = await createWorld(databaseUrl);
     runtime = createDataSource(runtimeUrl(databaseUrl), 2, 'rolled-back-spec');
     await runtime.initialize();
-    const scopes = new OperationScopes(runtime);
+    scopes = new OperationScopes(runtime);
     apollo = new ApolloServer({
       typeDefs,
       resolvers: {
         Mutation: {
-          addBrand: async (_: unknown, { name }: { name: string }, { request }) => {
-            const manager = await scopes.manager(request);
+          addBrand: async (_: unknown, { name }: { name: string }, { operation }) => {
+            const manager = await operation.manager();
             await manager.query(
               `INSERT INTO tracked_brand (tenant_id, id, name, kind, keywords)
                VALUES ($1, gen_random_uuid(), $2, 'OWN', ARRAY[$2])`,
@@ -54,7 +55,7 @@ describe('a mutation whose transaction rolls back', () => {
           },
         },
       },
-      // The plugin reads only `request` of the api's context.
+      // The plugin reads only `operation` of the api's context.
       plugins: [
         operationScopePlugin(scopes, () => {}) as unknown as ApolloServerPlugin<DemoContext>,
       ],
@@ -77,7 +78,7 @@ describe('a mutation whose transaction rolls back', () => {
   it('answers no data, so the nullable field cannot report the undone write', async () => {
     const response = await apollo.executeOperation(
       { query: 'mutation { addBrand(name: "Undone Coffee") fail }' },
-      { contextValue: { request: systemContext(world.tenants.a) } },
+      { contextValue: { operation: scopes.operation(systemContext(world.tenants.a)) } },
     );
     const body = response.body.kind === 'single' ? response.body.singleResult : null;
     expect(body?.errors).toHaveLength(1);
@@ -88,7 +89,7 @@ describe('a mutation whose transaction rolls back', () => {
   it('answers the data of a mutation that committed', async () => {
     const response = await apollo.executeOperation(
       { query: 'mutation { addBrand(name: "Kept Coffee") }' },
-      { contextValue: { request: systemContext(world.tenants.a) } },
+      { contextValue: { operation: scopes.operation(systemContext(world.tenants.a)) } },
     );
     const body = response.body.kind === 'single' ? response.body.singleResult : null;
     expect(body?.data).toEqual({ addBrand: 'Kept Coffee' });

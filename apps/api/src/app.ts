@@ -126,7 +126,7 @@ export async function startApi({
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
   jobs.register(modules.flatMap((module) => module.jobs ?? []));
   const container = resolverContainer(modules.flatMap((module) => module.resolvers ?? []));
-  const schema = await buildApiSchema(resolverClasses, container, createAuthChecker(scopes));
+  const schema = await buildApiSchema(resolverClasses, container, createAuthChecker());
 
   const logError = (error: unknown) => logFailure('[api] unexpected error', error);
   const formatError = createErrorFormatter(logError);
@@ -166,20 +166,17 @@ export async function startApi({
         // The request log writes these when the response is sent.
         const logFields: Record<string, unknown> = {};
         res.locals.logFields = logFields;
-        return {
-          live,
-          logFields,
-          request: await contextFromCredentials(
-            {
-              authorization: req.header('authorization'),
-              tenantId: req.header('x-tenant-id'),
-              acceptLanguage: req.header('accept-language'),
-              requestId: String(req.id),
-              clientAddress: req.ip ?? 'unknown',
-            },
-            tokens,
-          ),
-        };
+        const request = await contextFromCredentials(
+          {
+            authorization: req.header('authorization'),
+            tenantId: req.header('x-tenant-id'),
+            acceptLanguage: req.header('accept-language'),
+            requestId: String(req.id),
+            clientAddress: req.ip ?? 'unknown',
+          },
+          tokens,
+        );
+        return { live, logFields, request, operation: scopes.operation(request) };
       },
     }),
   );

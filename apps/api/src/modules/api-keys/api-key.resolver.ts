@@ -12,22 +12,22 @@ export class ApiKeyResolver {
   @Query(() => [ApiKeyType], {
     description: 'API keys of the active tenant (at most 200, newest first).',
   })
-  apiKeys(@Ctx() { request }: GraphQLContext) {
-    return this.apiKeyService.list(request);
+  apiKeys(@Ctx() { operation }: GraphQLContext) {
+    return this.apiKeyService.list(operation);
   }
 
   @Authorized(TenantRole.OWNER)
   @Mutation(() => CreatedApiKey)
   createApiKey(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
   ) {
-    return this.apiKeyService.create(request, input);
+    return this.apiKeyService.create(operation, input);
   }
 
   @Authorized(TenantRole.OWNER)
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key at once; it keeps its record.' })
-  revokeApiKey(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.apiKeyService.revoke(request, id);
+  revokeApiKey(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.apiKeyService.revoke(operation, id);
   }
 }

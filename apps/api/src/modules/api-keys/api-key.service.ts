@@ -1,8 +1,7 @@
 import { API_KEY_PREFIX_LENGTH, formatApiKey } from '../../platform/auth/api-key-token.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
-import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import { ApiKey } from './api-key.entity.js';
@@ -11,19 +10,19 @@ import { type CreateApiKeyInput, type CreatedApiKey, createApiKeySchema } from '
 export class ApiKeyService {
   constructor(private readonly scopes: OperationScopes) {}
 
-  async list(ctx: RequestContext): Promise<ApiKey[]> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    return (await this.scopes.repository(ctx, ApiKey)).find({
+  async list(op: Operation): Promise<ApiKey[]> {
+    const tenantId = await this.scopes.tenantId(op);
+    return (await this.scopes.repository(op, ApiKey)).find({
       where: { tenantId },
       order: { id: 'DESC' },
       take: 200,
     });
   }
 
-  async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  async create(op: Operation, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const { name, role } = parseInput(createApiKeySchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(ctx);
-    const { userId } = await this.scopes.access(ctx);
+    const tenantId = await this.scopes.tenantId(op);
+    const { userId } = await this.scopes.access(op);
     const id = newId();
     const secret = newSecret();
     const token = formatApiKey(tenantId, id, secret);
@@ -39,13 +38,13 @@ export class ApiKeyService {
       lastUsedAt: null,
       revokedAt: null,
     };
-    await (await this.scopes.repository(ctx, ApiKey)).insert(apiKey);
+    await (await this.scopes.repository(op, ApiKey)).insert(apiKey);
     return { apiKey, secret: token };
   }
 
-  async revoke(ctx: RequestContext, id: string): Promise<ApiKey> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const keys = await this.scopes.repository(ctx, ApiKey);
+  async revoke(op: Operation, id: string): Promise<ApiKey> {
+    const tenantId = await this.scopes.tenantId(op);
+    const keys = await this.scopes.repository(op, ApiKey);
     const key = await keys.findOneBy({ tenantId, id: requireId(id) });
     if (!key) throw notFound('API key');
     key.revokedAt ??= new Date();

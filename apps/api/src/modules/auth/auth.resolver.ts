@@ -11,27 +11,30 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description: 'Signs in with email and password. Throttled per account and per address.',
   })
-  signIn(@Ctx() { request }: GraphQLContext, @Arg('input', () => SignInInput) input: SignInInput) {
-    return this.auth.signIn(request, input);
+  signIn(
+    @Ctx() { operation }: GraphQLContext,
+    @Arg('input', () => SignInInput) input: SignInInput,
+  ) {
+    return this.auth.signIn(operation, input);
   }
 
   @Mutation(() => AuthPayload, {
     description: 'Exchanges a refresh token for new tokens (the old one stops working).',
   })
   refreshSession(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('refreshToken', () => String) refreshToken: string,
   ) {
-    return this.auth.refresh(request, refreshToken);
+    return this.auth.refresh(operation, refreshToken);
   }
 
   @Mutation(() => Boolean, {
     description: "Ends the session of the given refresh token and the caller's current session.",
   })
   signOut(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
   ) {
-    return this.auth.signOut(request, refreshToken);
+    return this.auth.signOut(operation, refreshToken);
   }
 }

@@ -1,6 +1,6 @@
 import { verifyPassword } from '../../platform/auth/password.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { unauthenticated } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import { AppUser } from './app-user.entity.js';
@@ -19,10 +19,10 @@ export class AuthService {
   ) {}
 
   /** Same answer, in about the same time, for an unknown email and a wrong password. */
-  async signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
+  async signIn(op: Operation, input: SignInInput): Promise<AuthPayload> {
     const { email, password } = parseInput(signInSchema, input, 'input');
-    await this.throttle.attempt(email, ctx.clientAddress);
-    const manager = await this.scopes.manager(ctx);
+    await this.throttle.attempt(email, op.request.clientAddress);
+    const manager = await this.scopes.manager(op);
     const user = await manager
       .getRepository(AppUser)
       .createQueryBuilder('user')
@@ -32,26 +32,26 @@ export class AuthService {
     if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    await this.throttle.succeeded(email, ctx.clientAddress);
-    return this.sessions.start(manager, user.id);
+    await this.throttle.succeeded(email, op.request.clientAddress);
+    return this.sessions.start(op, user.id);
   }
 
-  async refresh(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
-    const outcome = await this.sessions.refresh(await this.scopes.manager(ctx), refreshToken);
+  async refresh(op: Operation, refreshToken: string): Promise<AuthPayload> {
+    const outcome = await this.sessions.refresh(op, refreshToken);
     if (outcome.kind === 'rotated') return outcome.payload;
     // Revoke in a transaction of its own: this operation fails and rolls back.
-    const revocation: RequestContext = { ...ctx, principal: { kind: 'anonymous' } };
-    await this.scopes.run(revocation, (manager) =>
-      this.sessions.revokeFamily(manager, outcome.familyId),
+    const revocation: RequestContext = { ...op.request, principal: { kind: 'anonymous' } };
+    await this.scopes.run(revocation, (revoking) =>
+      this.sessions.revokeFamily(revoking, outcome.familyId),
     );
     throw unauthenticated('Refresh token reused; the session was ended');
   }
 
-  async signOut(ctx: RequestContext, refreshToken: string | null): Promise<boolean> {
-    const manager = await this.scopes.manager(ctx);
-    if (refreshToken) await this.sessions.end(manager, refreshToken);
-    if (ctx.principal.kind === 'user')
-      await this.sessions.revokeFamily(manager, ctx.principal.sessionId);
+  async signOut(op: Operation, refreshToken: string | null): Promise<boolean> {
+    const _manager = await this.scopes.manager(op);
+    if (refreshToken) await this.sessions.end(op, refreshToken);
+    if (op.request.principal.kind === 'user')
+      await this.sessions.revokeFamily(op, op.request.principal.sessionId);
     return true;
   }
 }

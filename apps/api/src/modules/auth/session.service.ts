@@ -2,6 +2,7 @@ import { type EntityManager, IsNull } from 'typeorm';
 import type { AccessTokens } from '../../platform/auth/access-token.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
 import { newId } from '../../platform/database/new-id.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { unauthenticated } from '../../platform/errors/app-error.js';
 import type { AuthPayload } from './auth.types.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -23,8 +24,8 @@ export class SessionService {
     private readonly policy: SessionPolicy,
   ) {}
 
-  async start(manager: EntityManager, userId: string): Promise<AuthPayload> {
-    return this.issue(manager, userId, newId());
+  async start(op: Operation, userId: string): Promise<AuthPayload> {
+    return this.issue(await op.manager(), userId, newId());
   }
 
   /**
@@ -32,7 +33,8 @@ export class SessionService {
    * window) means it leaked: the caller must revoke the whole family (in a transaction of its
    * own, since the operation that detected it fails).
    */
-  async refresh(manager: EntityManager, refreshToken: string): Promise<RefreshOutcome> {
+  async refresh(op: Operation, refreshToken: string): Promise<RefreshOutcome> {
+    const manager = await op.manager();
     const tokens = manager.getRepository(RefreshToken);
     // No row lock: the reuse path revokes the family from another transaction, which a lock
     // held here would block. Rotation is a conditional update instead.
@@ -54,15 +56,15 @@ export class SessionService {
   }
 
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored. */
-  async end(manager: EntityManager, refreshToken: string): Promise<void> {
-    const link = await manager
+  async end(op: Operation, refreshToken: string): Promise<void> {
+    const link = await (await op.manager())
       .getRepository(RefreshToken)
       .findOneBy({ tokenHash: hashSecret(refreshToken) });
-    if (link) await this.revokeFamily(manager, link.familyId);
+    if (link) await this.revokeFamily(op, link.familyId);
   }
 
-  async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager
+  async revokeFamily(op: Operation, familyId: string): Promise<void> {
+    await (await op.manager())
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()' })

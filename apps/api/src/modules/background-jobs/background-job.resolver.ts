@@ -14,10 +14,10 @@ export class BackgroundJobResolver {
       "The tenant's most recent background jobs (feed polls…), newest first: owners only.",
   })
   backgroundJobs(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many, 1 to 100.' })
     first: number,
   ) {
-    return this.jobs.recent(request, first);
+    return this.jobs.recent(operation, first);
   }
 }

@@ -1,5 +1,4 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import type { BackgroundJobType } from './background-job.type.js';
 
@@ -12,11 +11,11 @@ const MAX_JOBS = 100;
 export class BackgroundJobService {
   constructor(private readonly scopes: OperationScopes) {}
 
-  async recent(ctx: RequestContext, first: number): Promise<BackgroundJobType[]> {
+  async recent(op: Operation, first: number): Promise<BackgroundJobType[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_JOBS)
       throw badUserInput([{ field: 'first', message: `must be between 1 and ${MAX_JOBS}` }]);
-    const tenantId = await this.scopes.tenantId(ctx);
-    return (await this.scopes.manager(ctx)).query(
+    const tenantId = await this.scopes.tenantId(op);
+    return (await this.scopes.manager(op)).query(
       `SELECT id, name, state, retry_count AS retries, created_on AS "createdAt",
               started_on AS "startedAt", completed_on AS "completedAt"
        FROM pgboss.job WHERE data->>'tenantId' = $1::text

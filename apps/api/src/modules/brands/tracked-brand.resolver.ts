@@ -14,42 +14,42 @@ export class TrackedBrandResolver {
     description: 'Tracked brands of the active tenant, newest first.',
   })
   brands(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
     first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return this.brandService.list(request, first, after);
+    return this.brandService.list(operation, first, after);
   }
 
   @Authorized(TenantRole.VIEWER)
   @Query(() => TrackedBrandType, { description: 'One tracked brand of the active tenant.' })
-  brand(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.brandService.get(request, id);
+  brand(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.brandService.get(operation, id);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => TrackedBrandType)
   createBrand(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => CreateBrandInput) input: CreateBrandInput,
   ) {
-    return this.brandService.create(request, input);
+    return this.brandService.create(operation, input);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => TrackedBrandType)
   updateBrand(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateBrandInput) input: UpdateBrandInput,
   ) {
-    return this.brandService.update(request, id, input);
+    return this.brandService.update(operation, id, input);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => ID, { description: 'Deletes a tracked brand; returns its id.' })
-  deleteBrand(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.brandService.delete(request, id);
+  deleteBrand(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.brandService.delete(operation, id);
   }
 }

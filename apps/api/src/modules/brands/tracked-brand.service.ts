@@ -1,6 +1,5 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import {
@@ -27,11 +26,11 @@ export class TrackedBrandService {
   constructor(private readonly scopes: OperationScopes) {}
 
   /** Newest first. One statement: the page and the total come back together. */
-  async list(ctx: RequestContext, first: number, after: string | null): Promise<Page<BrandRow>> {
+  async list(op: Operation, first: number, after: string | null): Promise<Page<BrandRow>> {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const [result] = await manager.query(
       `SELECT (SELECT count(*)::int FROM tracked_brand WHERE tenant_id = $1) AS total,
               coalesce((SELECT json_agg(page) FROM (
@@ -50,39 +49,39 @@ export class TrackedBrandService {
     return toPage(rows, first, result.total);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<TrackedBrand> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const brands = await this.scopes.repository(ctx, TrackedBrand);
+  async get(op: Operation, id: string): Promise<TrackedBrand> {
+    const tenantId = await this.scopes.tenantId(op);
+    const brands = await this.scopes.repository(op, TrackedBrand);
     const brand = await brands.findOneBy({ tenantId, id: requireId(id) });
     if (!brand) throw notFound('Brand');
     return brand;
   }
 
-  async create(ctx: RequestContext, input: CreateBrandInput): Promise<TrackedBrand> {
+  async create(op: Operation, input: CreateBrandInput): Promise<TrackedBrand> {
     const values = parseInput(createBrandSchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(ctx);
-    const brands = await this.scopes.repository(ctx, TrackedBrand);
+    const tenantId = await this.scopes.tenantId(op);
+    const brands = await this.scopes.repository(op, TrackedBrand);
     return this.saveUniquely(() =>
       brands.save(brands.create({ ...values, tenantId, id: newId() })),
     );
   }
 
-  async update(ctx: RequestContext, id: string, input: UpdateBrandInput): Promise<TrackedBrand> {
+  async update(op: Operation, id: string, input: UpdateBrandInput): Promise<TrackedBrand> {
     const changes = parseInput(updateBrandSchema, input, 'input');
-    const brand = await this.get(ctx, id);
+    const brand = await this.get(op, id);
     const next = { ...brand, ...changes };
     if (!needsATerm(next)) {
       throw badUserInput([
         { field: `input.${needsATermProblem.path[0]}`, message: needsATermProblem.message },
       ]);
     }
-    const brands = await this.scopes.repository(ctx, TrackedBrand);
+    const brands = await this.scopes.repository(op, TrackedBrand);
     return this.saveUniquely(() => brands.save(brands.merge(brand, changes)));
   }
 
-  async delete(ctx: RequestContext, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const brands = await this.scopes.repository(ctx, TrackedBrand);
+  async delete(op: Operation, id: string): Promise<string> {
+    const tenantId = await this.scopes.tenantId(op);
+    const brands = await this.scopes.repository(op, TrackedBrand);
     const { affected } = await brands.delete({ tenantId, id: requireId(id) });
     if (!affected) throw notFound('Brand');
     return id;

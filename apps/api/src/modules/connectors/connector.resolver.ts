@@ -13,40 +13,40 @@ export class ConnectorResolver {
   @Query(() => [ConnectorType], {
     description: 'Connectors of the active tenant (at most 200, newest first).',
   })
-  connectors(@Ctx() { request }: GraphQLContext) {
-    return this.connectorService.list(request);
+  connectors(@Ctx() { operation }: GraphQLContext) {
+    return this.connectorService.list(operation);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => CreatedConnector)
   createConnector(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => CreateConnectorInput) input: CreateConnectorInput,
   ) {
-    return this.connectorService.create(request, input);
+    return this.connectorService.create(operation, input);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => ConnectorType, { description: 'Changes, pauses or resumes a connector.' })
   updateConnector(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateConnectorInput) input: UpdateConnectorInput,
   ) {
-    return this.connectorService.update(request, id, input);
+    return this.connectorService.update(operation, id, input);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => ID, { description: 'Deletes a connector; returns its id. Its mentions stay.' })
-  deleteConnector(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.connectorService.delete(request, id);
+  deleteConnector(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.connectorService.delete(operation, id);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Mutation(() => ConnectorType, {
     description: 'Polls an RSS connector now and returns its status after the poll.',
   })
-  pollConnectorNow(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.connectorService.pollNow(request, id);
+  pollConnectorNow(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.connectorService.pollNow(operation, id);
   }
 }

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
-import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
@@ -36,28 +35,28 @@ export class ConnectorService {
     private readonly runtime: ConnectorRuntime,
   ) {}
 
-  async list(ctx: RequestContext): Promise<ConnectorType[]> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const rows: ConnectorRow[] = await (await this.scopes.manager(ctx)).query(
+  async list(op: Operation): Promise<ConnectorType[]> {
+    const tenantId = await this.scopes.tenantId(op);
+    const rows: ConnectorRow[] = await (await this.scopes.manager(op)).query(
       `SELECT ${CONNECTOR_COLUMNS} FROM connector WHERE tenant_id = $1 ORDER BY id DESC LIMIT ${LIST_LIMIT}`,
       [tenantId],
     );
     return rows.map(toConnector);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<ConnectorType> {
-    return toConnector(await this.row(ctx, id));
+  async get(op: Operation, id: string): Promise<ConnectorType> {
+    return toConnector(await this.row(op, id));
   }
 
-  async create(ctx: RequestContext, input: CreateConnectorInput): Promise<CreatedConnector> {
+  async create(op: Operation, input: CreateConnectorInput): Promise<CreatedConnector> {
     const values = parseInput(createConnectorSchema, input, 'input');
     const settings = parseSettings(values.kind, values.settings, 'input.settings');
     checkSecret(values.kind, values.secret ?? null, 'input.secret');
-    const tenantId = await this.scopes.tenantId(ctx);
+    const tenantId = await this.scopes.tenantId(op);
     const id = newId();
     const verifyToken = values.kind === ConnectorKind.META_WEBHOOK ? newSecret() : null;
     const sealed = values.secret ? this.box.seal(values.secret, secretBinding(tenantId, id)) : null;
-    const manager = await this.scopes.manager(ctx);
+    const manager = await this.scopes.manager(op);
     const [row]: ConnectorRow[] = await unique(() =>
       manager.query(
         `INSERT INTO connector (tenant_id, id, kind, name, settings, secret_ciphertext, verify_token_hash, next_poll_at)
@@ -74,17 +73,13 @@ export class ConnectorService {
         ],
       ),
     );
-    await this.scopes.afterCommit(ctx, async () => this.runtime.kick(tenantId));
+    await this.scopes.afterCommit(op, async () => this.runtime.kick(tenantId));
     return { connector: toConnector(row as ConnectorRow), verifyToken };
   }
 
-  async update(
-    ctx: RequestContext,
-    id: string,
-    input: UpdateConnectorInput,
-  ): Promise<ConnectorType> {
+  async update(op: Operation, id: string, input: UpdateConnectorInput): Promise<ConnectorType> {
     const changes = parseInput(updateConnectorSchema, input, 'input');
-    const current = await this.row(ctx, id, true);
+    const current = await this.row(op, id, true);
     const settings = changes.settings
       ? parseSettings(current.kind, changes.settings, 'input.settings')
       : null;
@@ -107,7 +102,7 @@ export class ConnectorService {
           : current.status;
     // A new source or credential starts afresh: no stale validators, no held stream.
     const restart = resumed || settings !== null || sealed !== current.secret_ciphertext;
-    const manager = await this.scopes.manager(ctx);
+    const manager = await this.scopes.manager(op);
     const [rows]: [ConnectorRow[], number] = await unique(() =>
       manager.query(
         `UPDATE connector SET name = $3, settings = $4, secret_ciphertext = $5, status = $6,
@@ -131,37 +126,37 @@ export class ConnectorService {
         ],
       ),
     );
-    await this.scopes.afterCommit(ctx, async () => this.runtime.kick(current.tenant_id));
+    await this.scopes.afterCommit(op, async () => this.runtime.kick(current.tenant_id));
     return toConnector(rows[0] as ConnectorRow);
   }
 
-  async delete(ctx: RequestContext, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  async delete(op: Operation, id: string): Promise<string> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const [, affected] = await manager.query(
       'DELETE FROM connector WHERE tenant_id = $1 AND id = $2',
       [tenantId, requireId(id)],
     );
     if (!affected) throw notFound('Connector');
-    await this.scopes.afterCommit(ctx, async () => this.runtime.kick(tenantId));
+    await this.scopes.afterCommit(op, async () => this.runtime.kick(tenantId));
     return id;
   }
 
   /** Polls a feed at once (the admin's "check now"); the result is in the returned status. */
-  async pollNow(ctx: RequestContext, id: string): Promise<ConnectorType> {
-    const current = await this.row(ctx, id);
+  async pollNow(op: Operation, id: string): Promise<ConnectorType> {
+    const current = await this.row(op, id);
     if (current.kind !== ConnectorKind.RSS)
       throw badUserInput([{ field: 'id', message: 'only an RSS connector is polled' }]);
     if (current.status === ConnectorStatus.PAUSED)
       throw badUserInput([{ field: 'id', message: 'the connector is paused' }]);
     await this.runtime.pollNow(current.tenant_id, current.id);
     // READ COMMITTED: this statement sees what the poll's own transaction committed.
-    return this.get(ctx, id);
+    return this.get(op, id);
   }
 
-  private async row(ctx: RequestContext, id: string, lock = false): Promise<ConnectorRow> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager: EntityManager = await this.scopes.manager(ctx);
+  private async row(op: Operation, id: string, lock = false): Promise<ConnectorRow> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager: EntityManager = await this.scopes.manager(op);
     const [row]: ConnectorRow[] = await manager.query(
       `SELECT ${CONNECTOR_COLUMNS} FROM connector WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, requireId(id)],

@@ -12,8 +12,8 @@ export class ContactResolver {
   @Query(() => ContactType, {
     description: 'One contact of the active tenant with its social identities.',
   })
-  contact(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.contacts.get(request, id);
+  contact(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.contacts.get(operation, id);
   }
 
   @Authorized(TenantRole.VIEWER)
@@ -21,11 +21,11 @@ export class ContactResolver {
     description: 'Every interaction with a contact, newest first.',
   })
   contactTimeline(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('contactId', () => ID) contactId: string,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return this.contacts.timeline(request, contactId, first, after);
+    return this.contacts.timeline(operation, contactId, first, after);
   }
 }

@@ -1,8 +1,6 @@
 import { type LifecycleOrigin, transitionLifecycle } from '@socialcrm/domain';
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import {
   checkPageSize,
@@ -27,9 +25,9 @@ export interface TimelineEntry {
 export class ContactService {
   constructor(private readonly scopes: OperationScopes) {}
 
-  async get(ctx: RequestContext, id: string): Promise<ContactType> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  async get(op: Operation, id: string): Promise<ContactType> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const [contact] = await manager.query(
       `SELECT c.id, c.display_name AS "displayName", c.lifecycle_stage AS "lifecycleStage", c.created_at AS "createdAt",
               coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', i.handle,
@@ -43,32 +41,32 @@ export class ContactService {
   }
 
   async timeline(
-    ctx: RequestContext,
+    op: Operation,
     contactId: string,
     first: number,
     after: string | null,
   ): Promise<Page<TimelineEventType>> {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
-    const contact = await this.get(ctx, contactId);
-    const manager = await this.scopes.manager(ctx);
+    const contact = await this.get(op, contactId);
+    const manager = await this.scopes.manager(op);
     const rows: Array<TimelineEventType & { total: number }> = await manager.query(
       `SELECT id, kind, channel, mention_id AS "mentionId", actor_id AS "actorId", body, occurred_at AS "occurredAt",
               count(*) OVER ()::int AS total
        FROM timeline_event WHERE tenant_id = $1 AND contact_id = $2 AND ($3::uuid IS NULL OR id < $3)
        ORDER BY id DESC LIMIT $4`,
-      [await this.scopes.tenantId(ctx), contact.id, cursor, first + 1],
+      [await this.scopes.tenantId(op), contact.id, cursor, first + 1],
     );
     return toPage(rows, first, rows[0]?.total ?? 0);
   }
 
   /** The contact behind a social identity, created from it (first contact: subscriber) when missing. */
   async ensureForIdentity(
-    manager: EntityManager,
-    tenantId: string,
+    op: Operation,
     identityId: string,
     stage = 'subscriber',
   ): Promise<{ id: string; lifecycleStage: string }> {
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     const [existing] = await manager.query(
       `SELECT c.id, c.lifecycle_stage AS "lifecycleStage" FROM social_identity i
        JOIN contact c ON c.tenant_id = i.tenant_id AND c.id = i.contact_id
@@ -91,11 +89,11 @@ export class ContactService {
 
   /** Marks a contact as engaged: a subscriber (or someone new) becomes a lead; later stages stay. */
   async markAsLead(
-    manager: EntityManager,
-    tenantId: string,
+    op: Operation,
     contact: { id: string; lifecycleStage: string },
     actorId: string | null,
   ): Promise<string> {
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     const move = transitionLifecycle(contact.lifecycleStage as LifecycleOrigin, {
       type: 'engaged',
     });
@@ -105,7 +103,7 @@ export class ContactService {
         'UPDATE contact SET lifecycle_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
         [tenantId, contact.id, move.stage],
       );
-      await this.record(manager, tenantId, {
+      await this.record(op, {
         contactId: contact.id,
         kind: TimelineEventKind.LIFECYCLE_CHANGE,
         actorId,
@@ -115,11 +113,8 @@ export class ContactService {
     return move.stage;
   }
 
-  async record(
-    manager: EntityManager,
-    tenantId: string,
-    entry: TimelineEntry,
-  ): Promise<TimelineEventType> {
+  async record(op: Operation, entry: TimelineEntry): Promise<TimelineEventType> {
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     const event = {
       id: newId(),
       kind: entry.kind,

@@ -1,6 +1,6 @@
 import { transitionLifecycle } from '@socialcrm/domain';
-import type { EntityManager } from 'typeorm';
 import { newId } from '../../platform/database/new-id.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import {
   type AuthorUpsert,
   UPSERT_AUTHORS,
@@ -33,17 +33,17 @@ const newcomerStage = (() => {
 })();
 
 /**
- * Authors of posts, in bulk, in the caller's transaction: what the ingest path asks of the
+ * Authors of posts, in bulk, in the caller's operation: what the ingest path asks of the
  * contacts module (their identities, leads made of newcomers, mentions on timelines).
  */
 export class SocialIdentities {
   /** Upserts the authors; answers every one by `identityKey`. */
   async upsertAuthors(
-    manager: EntityManager,
-    tenantId: string,
+    op: Operation,
     authors: readonly AuthorUpsert[],
   ): Promise<Map<string, KnownIdentity>> {
     if (!authors.length) return new Map();
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     type Row = KnownIdentity & { readonly channel: string; readonly handle: string };
     const rows: Row[] = await manager.query(UPSERT_AUTHORS, upsertAuthorsParams(tenantId, authors));
     const found = new Map(rows.map((row) => [identityKey(row.channel, row.handle), row]));
@@ -61,13 +61,10 @@ export class SocialIdentities {
   }
 
   /** Every identity not yet a contact becomes a lead contact; `identities` learn their contact. */
-  async makeLeads(
-    manager: EntityManager,
-    tenantId: string,
-    identities: Iterable<KnownIdentity>,
-  ): Promise<void> {
+  async makeLeads(op: Operation, identities: Iterable<KnownIdentity>): Promise<void> {
     const newcomers = [...identities].filter((identity) => !identity.contactId);
     if (!newcomers.length) return;
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     const contactIds = newcomers.map(() => newId());
     await manager.query(
       `WITH made AS (
@@ -88,12 +85,9 @@ export class SocialIdentities {
   }
 
   /** New mentions by known contacts join their timelines. */
-  async recordMentions(
-    manager: EntityManager,
-    tenantId: string,
-    entries: readonly MentionOnTimeline[],
-  ): Promise<void> {
+  async recordMentions(op: Operation, entries: readonly MentionOnTimeline[]): Promise<void> {
     if (!entries.length) return;
+    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     await manager.query(
       `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, mention_id, body, occurred_at)
        SELECT $1, e.id, e.contact_id, 'MENTION', e.channel, e.mention_id, e.body, e.occurred_at

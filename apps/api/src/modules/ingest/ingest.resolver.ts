@@ -15,9 +15,9 @@ export class IngestResolver {
       'Ingests up to 1,000 posts; idempotent on (channel, externalId). One result per post, in order.',
   })
   ingestMentions(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => [IngestMentionInput]) input: IngestMentionInput[],
   ) {
-    return this.ingestion.ingest(request, input);
+    return this.ingestion.ingest(operation, input);
   }
 }

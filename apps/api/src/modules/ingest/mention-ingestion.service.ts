@@ -5,8 +5,7 @@ import {
   estimateReach,
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { identityKey, type KnownIdentity, type SocialIdentities } from '../contacts/index.js';
 import type { MentionFeedService } from '../live-feed/index.js';
@@ -50,22 +49,22 @@ export class MentionIngestionService {
     private readonly identities: SocialIdentities,
   ) {}
 
-  async ingest(ctx: RequestContext, items: readonly unknown[]): Promise<IngestResult[]> {
+  async ingest(op: Operation, items: readonly unknown[]): Promise<IngestResult[]> {
     if (items.length > MAX_INGEST_BATCH) {
       throw badUserInput([
         { field: 'input', message: `must have at most ${MAX_INGEST_BATCH} mentions` },
       ]);
     }
-    return this.store(ctx, this.prepare(items, await this.rules(ctx)));
+    return this.store(op, this.prepare(items, await this.rules(op)));
   }
 
   /**
    * The tenant's brands, compiled for matching, and whether new authors become leads, in one
    * read; a bulk ingest reads them once.
    */
-  async rules(ctx: RequestContext): Promise<IngestRules> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  async rules(op: Operation): Promise<IngestRules> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const rows: Array<BrandRow & { autoCreatesLeads: boolean }> = await manager.query(
       INGEST_RULES,
       [tenantId],
@@ -88,17 +87,16 @@ export class MentionIngestionService {
 
   /** The database half, in the operation's transaction; the feed is dispatched after commit. */
   async store(
-    ctx: RequestContext,
+    op: Operation,
     { results, enriched, autoCreatesLeads }: PreparedBatch,
   ): Promise<IngestResult[]> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
-    const authors = await this.identities.upsertAuthors(manager, tenantId, authorsOf(enriched));
-    if (autoCreatesLeads) await this.identities.makeLeads(manager, tenantId, authors.values());
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
+    const authors = await this.identities.upsertAuthors(op, authorsOf(enriched));
+    if (autoCreatesLeads) await this.identities.makeLeads(op, authors.values());
     const stored = await this.upsertMentions(manager, tenantId, enriched, authors);
     await this.identities.recordMentions(
-      manager,
-      tenantId,
+      op,
       enriched.flatMap((item) => {
         const contactId = authors.get(authorKey(item))?.contactId;
         const row = stored.get(key(item.mention));
@@ -116,7 +114,7 @@ export class MentionIngestionService {
       }),
     );
     if ([...stored.values()].some((row) => row.queued))
-      await this.scopes.afterCommit(ctx, async () => this.feed.scheduleDispatch(tenantId));
+      await this.scopes.afterCommit(op, async () => this.feed.scheduleDispatch(tenantId));
     const answered = [...results];
     for (const item of enriched) {
       const row = stored.get(key(item.mention));

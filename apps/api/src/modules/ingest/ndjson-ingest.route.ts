@@ -120,11 +120,10 @@ async function authorise(
       deps.tokens,
     );
     if (ctx.principal.kind === 'anonymous') throw unauthenticated();
-    const scoped: RequestContext = { ...ctx };
-    const rules = await deps.scopes.run(scoped, async (_manager, granted) => {
-      if (!roleAtLeast(granted.role, TenantRole.AGENT))
+    const rules = await deps.scopes.run(ctx, async (op) => {
+      if (!roleAtLeast((await op.access()).role, TenantRole.AGENT))
         throw forbidden('Requires the AGENT role or higher');
-      return deps.ingestion.rules(scoped);
+      return deps.ingestion.rules(op);
     });
     return { ctx, rules };
   } catch (error) {
@@ -162,15 +161,7 @@ async function storeBatch(
   ctx: RequestContext,
   prepared: PreparedBatch,
 ) {
-  const batchCtx: RequestContext = { ...ctx };
-  try {
-    const results = await deps.ingestion.store(batchCtx, prepared);
-    await deps.scopes.finish(batchCtx, true);
-    return results;
-  } catch (error) {
-    await deps.scopes.finish(batchCtx, false);
-    throw error;
-  }
+  return deps.scopes.run(ctx, (op) => deps.ingestion.store(op, prepared));
 }
 
 function parseLine(text: string): unknown {

@@ -10,16 +10,16 @@ export class ListeningSettingsResolver {
 
   @Authorized(TenantRole.VIEWER)
   @Query(() => ListeningSettings)
-  listeningSettings(@Ctx() { request }: GraphQLContext) {
-    return this.settings.get(request);
+  listeningSettings(@Ctx() { operation }: GraphQLContext) {
+    return this.settings.get(operation);
   }
 
   @Authorized(TenantRole.OWNER)
   @Mutation(() => ListeningSettings)
   updateListeningSettings(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('autoCreateLeads', () => Boolean) autoCreateLeads: boolean,
   ) {
-    return this.settings.update(request, autoCreateLeads);
+    return this.settings.update(operation, autoCreateLeads);
   }
 }

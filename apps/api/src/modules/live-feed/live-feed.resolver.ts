@@ -26,8 +26,8 @@ export class LiveFeedResolver {
     description:
       'The live feed’s latest cursor. Read it, list what you need, then subscribe with it as `after`: nothing falls in between.',
   })
-  mentionFeedCursor(@Ctx() { request }: GraphQLContext) {
-    return this.feed.head(request);
+  mentionFeedCursor(@Ctx() { operation }: GraphQLContext) {
+    return this.feed.head(operation);
   }
 
   // Authorised inside the source (every read runs as the subscriber), not with @Authorized,

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
 import type { MentionType } from '../mentions/index.js';
@@ -102,32 +102,28 @@ export class MentionFeedService {
     this.localReaders = readers;
   }
 
-  /** The latest seq of the tenant's feed, read as `ctx` (so authorised as it). */
-  async head(ctx: RequestContext): Promise<string> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const [row] = await (await this.scopes.manager(ctx)).query(
+  /** The latest seq of the tenant's feed, read in `op` (so authorised as its caller). */
+  async head(op: Operation): Promise<string> {
+    const [row] = await (await op.manager()).query(
       'SELECT coalesce(max(seq), 0)::text AS seq FROM mention_feed WHERE tenant_id = $1',
-      [tenantId],
+      [await op.tenantId()],
     );
     return row.seq as string;
   }
 
-  /** The head read in a transaction of its own (a subscription outlives any operation's). */
-  headInOwnTransaction(ctx: RequestContext): Promise<string> {
-    return this.scopes.run(ctx, () => this.head(ctx));
+  /** The head read as an operation of its own (a subscription outlives any operation). */
+  headInOwnTransaction(request: RequestContext): Promise<string> {
+    return this.scopes.run(request, (op) => this.head(op));
   }
 
   /**
    * Entries after `cursor`, oldest first, read in a transaction of their own as `ctx`: every
    * read re-checks the session and the membership, so a revoked subscriber stops here.
    */
-  async readAfter(ctx: RequestContext, cursor: string, limit: number): Promise<FeedEntry[]> {
-    return this.scopes.run(ctx, async () => {
-      const tenantId = await this.scopes.tenantId(ctx);
-      return toEntries(
-        await (await this.scopes.manager(ctx)).query(READ_FEED, [tenantId, cursor, limit]),
-      );
-    });
+  async readAfter(request: RequestContext, cursor: string, limit: number): Promise<FeedEntry[]> {
+    return this.scopes.run(request, async (op) =>
+      toEntries(await (await op.manager()).query(READ_FEED, [await op.tenantId(), cursor, limit])),
+    );
   }
 
   /** `readAfter` for the process's own reader of a tenant's feed, in one round trip. */

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import type { ContactService } from '../contacts/index.js';
@@ -19,14 +18,14 @@ export class MentionActionsService {
   ) {}
 
   /** Logs a reply on the author's timeline (the author becomes a contact if not one yet). */
-  async reply(ctx: RequestContext, mentionId: string, text: string): Promise<TimelineEventType> {
+  async reply(op: Operation, mentionId: string, text: string): Promise<TimelineEventType> {
     const body = text.trim();
     if (!body || body.length > MAX_REPLY) {
       throw badUserInput([{ field: 'text', message: `must have 1 to ${MAX_REPLY} characters` }]);
     }
-    const { manager, tenantId, mention, contact } = await this.withAuthorContact(ctx, mentionId);
-    const { userId } = await this.scopes.access(ctx);
-    return this.contacts.record(manager, tenantId, {
+    const { mention, contact } = await this.withAuthorContact(op, mentionId);
+    const { userId } = await this.scopes.access(op);
+    return this.contacts.record(op, {
       contactId: contact.id,
       kind: TimelineEventKind.REPLY,
       channel: mention.channel,
@@ -37,13 +36,9 @@ export class MentionActionsService {
   }
 
   /** Assigns the mention to someone who can act in this tenant (not a viewer), or clears it. */
-  async assign(
-    ctx: RequestContext,
-    mentionId: string,
-    userId: string | null,
-  ): Promise<MentionType> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  async assign(op: Operation, mentionId: string, userId: string | null): Promise<MentionType> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     if (userId) {
       // Someone who can act on it: a viewer (direct or not) only reads.
       const [access] = await manager.query(
@@ -66,21 +61,21 @@ export class MentionActionsService {
   }
 
   /** The author becomes a lead contact (created from the identity when needed). */
-  async markAuthorAsLead(ctx: RequestContext, mentionId: string): Promise<ContactType> {
-    const { manager, tenantId, contact } = await this.withAuthorContact(ctx, mentionId);
-    const { userId } = await this.scopes.access(ctx);
-    await this.contacts.markAsLead(manager, tenantId, contact, userId);
-    return this.contacts.get(ctx, contact.id);
+  async markAuthorAsLead(op: Operation, mentionId: string): Promise<ContactType> {
+    const { contact } = await this.withAuthorContact(op, mentionId);
+    const { userId } = await this.scopes.access(op);
+    await this.contacts.markAsLead(op, contact, userId);
+    return this.contacts.get(op, contact.id);
   }
 
-  private async withAuthorContact(ctx: RequestContext, mentionId: string) {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  private async withAuthorContact(op: Operation, mentionId: string) {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const mention = await this.load(manager, tenantId, mentionId);
     if (!mention.author)
       throw badUserInput([{ field: 'mentionId', message: 'has no known author' }]);
-    const contact = await this.contacts.ensureForIdentity(manager, tenantId, mention.author.id);
-    return { manager, tenantId, mention, contact };
+    const contact = await this.contacts.ensureForIdentity(op, mention.author.id);
+    return { mention, contact };
   }
 
   private async load(

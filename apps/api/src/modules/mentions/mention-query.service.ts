@@ -1,5 +1,4 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import {
   checkPageSize,
   decodeCursor,
@@ -17,7 +16,7 @@ export class MentionQueryService {
   constructor(private readonly scopes: OperationScopes) {}
 
   async list(
-    ctx: RequestContext,
+    op: Operation,
     first: number,
     after: string | null,
     input: MentionFilterInput | null,
@@ -25,8 +24,8 @@ export class MentionQueryService {
     checkPageSize(first);
     const filter = parseInput(mentionFilterSchema, input ?? {}, 'filter');
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const { sql: where, params } = mentionWhere(tenantId, filter);
     const rows: MentionRow[] = await manager.query(
       `SELECT ${MENTION_COLUMNS} ${MENTION_FROM} WHERE ${where} AND ($10::uuid IS NULL OR m.id < $10) ORDER BY m.id DESC LIMIT $11`,

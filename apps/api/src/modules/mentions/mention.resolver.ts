@@ -20,12 +20,12 @@ export class MentionResolver {
     description: 'Mentions of the tenant’s tracked brands, newest received first.',
   })
   mentions(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
   ) {
-    return this.queries.list(request, first, after, filter);
+    return this.queries.list(operation, first, after, filter);
   }
 
   @Authorized(TenantRole.AGENT)
@@ -33,11 +33,11 @@ export class MentionResolver {
     description: "Replies to a mention; the reply is logged on the author's timeline.",
   })
   replyToMention(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('mentionId', () => ID) mentionId: string,
     @Arg('text', () => String) text: string,
   ) {
-    return this.actions.reply(request, mentionId, text);
+    return this.actions.reply(operation, mentionId, text);
   }
 
   @Authorized(TenantRole.AGENT)
@@ -45,11 +45,11 @@ export class MentionResolver {
     description: 'Assigns a mention to a user of the tenant (null clears it).',
   })
   assignMention(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('mentionId', () => ID) mentionId: string,
     @Arg('userId', () => ID, { nullable: true }) userId: string | null,
   ) {
-    return this.actions.assign(request, mentionId, userId);
+    return this.actions.assign(operation, mentionId, userId);
   }
 
   @Authorized(TenantRole.AGENT)
@@ -57,9 +57,9 @@ export class MentionResolver {
     description: "Makes the mention's author a lead contact (later stages are kept).",
   })
   markAuthorAsLead(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('mentionId', () => ID) mentionId: string,
   ) {
-    return this.actions.markAuthorAsLead(request, mentionId);
+    return this.actions.markAuthorAsLead(operation, mentionId);
   }
 }

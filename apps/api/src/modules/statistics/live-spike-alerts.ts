@@ -69,9 +69,8 @@ export class LiveSpikeAlerts {
       to,
       bucket: StatsBucket.DAY,
     };
-    const scoped: RequestContext = { ...ctx };
-    const stats = await this.scopes.run(scoped, () =>
-      this.stats.stats(scoped, period, brandIds ? { brandIds } : null),
+    const stats = await this.scopes.run(ctx, (op) =>
+      this.stats.stats(op, period, brandIds ? { brandIds } : null),
     );
     return stats.volume.at(-1);
   }

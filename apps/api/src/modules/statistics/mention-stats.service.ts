@@ -9,8 +9,7 @@ import {
   shareOfVoice,
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import {
@@ -34,7 +33,7 @@ export class MentionStatsService {
   constructor(private readonly scopes: OperationScopes) {}
 
   async stats(
-    ctx: RequestContext,
+    op: Operation,
     periodInput: StatsPeriodInput,
     filterInput: MentionFilterInput | null,
   ): Promise<MentionStats> {
@@ -42,8 +41,8 @@ export class MentionStatsService {
     const filter = parseInput(mentionFilterSchema, filterInput ?? {}, 'filter');
     const unit = period.bucket.toLowerCase() as BucketUnit;
     const buckets = bucketStarts(period.from, period.to, unit);
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const where = mentionWhere(tenantId, { ...filter, from: period.from, to: period.to });
     const volume = await this.volume(manager, where, unit, buckets);
     const voices = await this.voices(manager, where);

@@ -14,11 +14,11 @@ export class StatisticsResolver {
     description: 'Volume, sentiment, share of voice, top authors and spike alerts of a period.',
   })
   mentionStats(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('period', () => StatsPeriodInput) period: StatsPeriodInput,
     @Arg('filter', () => MentionFilterInput, { nullable: true }) filter: MentionFilterInput | null,
   ) {
-    return this.stats.stats(request, period, filter);
+    return this.stats.stats(operation, period, filter);
   }
 
   // Authorised inside the source, like the live feed's subscriptions.

@@ -6,13 +6,9 @@ import {
   hashSecret,
   newSecret,
 } from '../../platform/auth/secret-token.js';
-import {
-  type RequestContext,
-  systemContext,
-  userIdOf,
-} from '../../platform/context/request-context.js';
+import { systemContext, userIdOf } from '../../platform/context/request-context.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import {
   badUserInput,
   conflict,
@@ -48,11 +44,11 @@ export class InvitationService {
     private readonly sessions: SessionService,
   ) {}
 
-  async invite(ctx: RequestContext, input: InviteMemberInput): Promise<CreatedInvitation> {
+  async invite(op: Operation, input: InviteMemberInput): Promise<CreatedInvitation> {
     const { email, role } = parseInput(inviteMemberSchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(ctx);
-    const { userId } = await this.scopes.access(ctx);
-    await this.refuseExistingMember(ctx, tenantId, email);
+    const tenantId = await this.scopes.tenantId(op);
+    const { userId } = await this.scopes.access(op);
+    await this.refuseExistingMember(op, tenantId, email);
     const secret = newSecret();
     const invitation = {
       tenantId,
@@ -65,13 +61,13 @@ export class InvitationService {
       acceptedAt: null,
       createdAt: new Date(),
     };
-    await (await this.scopes.repository(ctx, Invitation)).insert(invitation);
+    await (await this.scopes.repository(op, Invitation)).insert(invitation);
     return { invitation, token: `inv_${compactUuid(invitation.tenantId)}_${secret}` };
   }
 
   /** Role changes go through changeMemberRole and its last-owner guard, never an invitation. */
-  private async refuseExistingMember(ctx: RequestContext, tenantId: string, email: string) {
-    const manager = await this.scopes.manager(ctx);
+  private async refuseExistingMember(op: Operation, tenantId: string, email: string) {
+    const manager = await this.scopes.manager(op);
     const [member] = await manager.query(
       `SELECT 1 FROM membership m JOIN app_user u ON u.id = m.user_id
         WHERE m.tenant_id = $1 AND lower(u.email) = lower($2)`,
@@ -85,18 +81,18 @@ export class InvitationService {
     }
   }
 
-  async pending(ctx: RequestContext): Promise<Invitation[]> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    return (await this.scopes.repository(ctx, Invitation)).find({
+  async pending(op: Operation): Promise<Invitation[]> {
+    const tenantId = await this.scopes.tenantId(op);
+    return (await this.scopes.repository(op, Invitation)).find({
       where: { tenantId, acceptedAt: IsNull(), revokedAt: IsNull() },
       order: { id: 'DESC' },
       take: 200,
     });
   }
 
-  async revoke(ctx: RequestContext, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const invitations = await this.scopes.repository(ctx, Invitation);
+  async revoke(op: Operation, id: string): Promise<string> {
+    const tenantId = await this.scopes.tenantId(op);
+    const invitations = await this.scopes.repository(op, Invitation);
     const { affected } = await invitations.update(
       { tenantId, id: requireId(id), acceptedAt: IsNull(), revokedAt: IsNull() },
       { revokedAt: new Date() },
@@ -106,14 +102,15 @@ export class InvitationService {
   }
 
   /** Joins the invitee to the tenant (creating their user when new) and signs them in. */
-  async accept(ctx: RequestContext, input: AcceptInvitationInput): Promise<AuthPayload> {
+  async accept(op: Operation, input: AcceptInvitationInput): Promise<AuthPayload> {
     const values = parseInput(acceptInvitationSchema, input, 'input');
     const [, tenantHex = '', secret = ''] = INVITATION_TOKEN.exec(values.token) ?? [];
     const tenantId = expandUuid(tenantHex);
-    const signedInUserId = userIdOf(ctx);
+    const signedInUserId = userIdOf(op.request);
     if (!tenantId) throw badUserInput([{ field: 'input.token', message: INVALID_INVITATION }]);
     // Possession of the token is the authority here, so the work runs as the server in that tenant.
-    return this.scopes.run(systemContext(tenantId, ctx), async (manager) => {
+    return this.scopes.run(systemContext(tenantId, op.request), async (accepting) => {
+      const manager = await accepting.manager();
       const invitation = await manager.getRepository(Invitation).findOne({
         where: {
           tenantId,
@@ -150,7 +147,7 @@ export class InvitationService {
       await manager
         .getRepository(Invitation)
         .update({ tenantId, id: invitation.id }, { acceptedAt: new Date() });
-      return this.sessions.start(manager, userId);
+      return this.sessions.start(accepting, userId);
     });
   }
 

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { TenantRole } from '../../platform/auth/roles.js';
-import type { RequestContext } from '../../platform/context/request-context.js';
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import {
   checkPageSize,
@@ -19,11 +18,11 @@ type Roles = Pick<PersonWithAccess, 'role' | 'directRole' | 'agencyRole'>;
 export class MemberService {
   constructor(private readonly scopes: OperationScopes) {}
 
-  async list(ctx: RequestContext, first: number, after: string | null): Promise<Page<MemberType>> {
+  async list(op: Operation, first: number, after: string | null): Promise<Page<MemberType>> {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const [result] = await manager.query(
       `SELECT (SELECT count(*)::int FROM membership WHERE tenant_id = $1) AS total,
               coalesce((SELECT json_agg(page) FROM (
@@ -42,9 +41,9 @@ export class MemberService {
   }
 
   /** Everyone with access to the active tenant (at most 500), by name. */
-  async peopleWithAccess(ctx: RequestContext): Promise<PersonWithAccess[]> {
-    const tenantId = await this.scopes.tenantId(ctx);
-    const manager = await this.scopes.manager(ctx);
+  async peopleWithAccess(op: Operation): Promise<PersonWithAccess[]> {
+    const tenantId = await this.scopes.tenantId(op);
+    const manager = await this.scopes.manager(op);
     const rows: Array<{ id: string; email: string; name: string; locale: string } & Roles> =
       await manager.query(
         `SELECT u.id, u.email, u.name, u.locale, a.role, a.direct_role AS "directRole",
@@ -61,9 +60,9 @@ export class MemberService {
     }));
   }
 
-  async changeRole(ctx: RequestContext, userId: string, role: TenantRole): Promise<MemberType> {
-    const manager = await this.scopes.manager(ctx);
-    const membership = await this.lockMembership(ctx, manager, requireId(userId, 'userId'));
+  async changeRole(op: Operation, userId: string, role: TenantRole): Promise<MemberType> {
+    const manager = await this.scopes.manager(op);
+    const membership = await this.lockMembership(op, manager, requireId(userId, 'userId'));
     if (membership.role === TenantRole.OWNER && role !== TenantRole.OWNER)
       await this.keepAnOwner(manager, membership);
     await manager
@@ -72,9 +71,9 @@ export class MemberService {
     return this.describe(manager, { ...membership, role });
   }
 
-  async remove(ctx: RequestContext, userId: string): Promise<string> {
-    const manager = await this.scopes.manager(ctx);
-    const membership = await this.lockMembership(ctx, manager, requireId(userId, 'userId'));
+  async remove(op: Operation, userId: string): Promise<string> {
+    const manager = await this.scopes.manager(op);
+    const membership = await this.lockMembership(op, manager, requireId(userId, 'userId'));
     if (membership.role === TenantRole.OWNER) await this.keepAnOwner(manager, membership);
     await manager
       .getRepository(Membership)
@@ -83,11 +82,11 @@ export class MemberService {
   }
 
   private async lockMembership(
-    ctx: RequestContext,
+    op: Operation,
     manager: EntityManager,
     userId: string,
   ): Promise<Membership> {
-    const tenantId = await this.scopes.tenantId(ctx);
+    const tenantId = await this.scopes.tenantId(op);
     const membership = await manager
       .getRepository(Membership)
       .findOne({ where: { tenantId, userId }, lock: { mode: 'pessimistic_write' } });

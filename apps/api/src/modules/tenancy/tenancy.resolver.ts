@@ -32,8 +32,8 @@ export class TenancyResolver {
   @Query(() => Me, {
     description: 'The signed-in user, the tenants they reach and their role in each.',
   })
-  me(@Ctx() { request }: GraphQLContext) {
-    return this.tenancy.me(request);
+  me(@Ctx() { operation }: GraphQLContext) {
+    return this.tenancy.me(operation);
   }
 
   @Authorized()
@@ -41,20 +41,20 @@ export class TenancyResolver {
     description: 'Creates a tenant in an agency; the caller must be an admin of that agency.',
   })
   createTenant(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => CreateTenantInput) input: CreateTenantInput,
   ) {
-    return this.tenancy.createTenant(request, input);
+    return this.tenancy.createTenant(operation, input);
   }
 
   @Authorized(TenantRole.MANAGER)
   @Query(() => MemberConnection, { description: 'Direct members of the active tenant.' })
   members(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return this.memberService.list(request, first, after);
+    return this.memberService.list(operation, first, after);
   }
 
   @Authorized(TenantRole.MANAGER)
@@ -62,8 +62,8 @@ export class TenancyResolver {
     description:
       'Everyone with access to the active tenant (direct members and the staff of the agency that runs it), at most 500, by name.',
   })
-  peopleWithAccess(@Ctx() { request }: GraphQLContext) {
-    return this.memberService.peopleWithAccess(request);
+  peopleWithAccess(@Ctx() { operation }: GraphQLContext) {
+    return this.memberService.peopleWithAccess(operation);
   }
 
   @Authorized(TenantRole.OWNER)
@@ -71,11 +71,11 @@ export class TenancyResolver {
     description: 'Changes a member’s role. The last owner cannot be demoted.',
   })
   changeMemberRole(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('userId', () => ID) userId: string,
     @Arg('role', () => TenantRole) role: TenantRole,
   ) {
-    return this.memberService.changeRole(request, userId, role);
+    return this.memberService.changeRole(operation, userId, role);
   }
 
   @Authorized(TenantRole.OWNER)
@@ -83,16 +83,16 @@ export class TenancyResolver {
     description:
       'Removes a member from the active tenant; returns the user id. The last owner cannot be removed.',
   })
-  removeMember(@Ctx() { request }: GraphQLContext, @Arg('userId', () => ID) userId: string) {
-    return this.memberService.remove(request, userId);
+  removeMember(@Ctx() { operation }: GraphQLContext, @Arg('userId', () => ID) userId: string) {
+    return this.memberService.remove(operation, userId);
   }
 
   @Authorized(TenantRole.OWNER)
   @Query(() => [InvitationType], {
     description: 'Pending invitations of the active tenant (at most 200, newest first).',
   })
-  invitations(@Ctx() { request }: GraphQLContext) {
-    return this.invitationService.pending(request);
+  invitations(@Ctx() { operation }: GraphQLContext) {
+    return this.invitationService.pending(operation);
   }
 
   @Authorized(TenantRole.OWNER)
@@ -100,23 +100,23 @@ export class TenancyResolver {
     description: 'Invites someone to the active tenant with a role; valid for 7 days, once.',
   })
   inviteMember(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => InviteMemberInput) input: InviteMemberInput,
   ) {
-    return this.invitationService.invite(request, input);
+    return this.invitationService.invite(operation, input);
   }
 
   @Authorized(TenantRole.OWNER)
   @Mutation(() => ID, { description: 'Revokes a pending invitation; returns its id.' })
-  revokeInvitation(@Ctx() { request }: GraphQLContext, @Arg('id', () => ID) id: string) {
-    return this.invitationService.revoke(request, id);
+  revokeInvitation(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
+    return this.invitationService.revoke(operation, id);
   }
 
   @Mutation(() => AuthPayload, { description: 'Accepts an invitation and signs the invitee in.' })
   acceptInvitation(
-    @Ctx() { request }: GraphQLContext,
+    @Ctx() { operation }: GraphQLContext,
     @Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput,
   ) {
-    return this.invitationService.accept(request, input);
+    return this.invitationService.accept(operation, input);
   }
 }

@@ -1,5 +1,4 @@
 import type { AuthChecker } from 'type-graphql';
-import type { OperationScopes } from '../database/operation-scope.js';
 import { badUserInput, forbidden, unauthenticated } from '../errors/app-error.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { roleAtLeast, type TenantRole } from './roles.js';
@@ -9,13 +8,11 @@ import { roleAtLeast, type TenantRole } from './roles.js';
  * role X in the tenant named by the request. The check opens the operation's transaction, so
  * the role comes from the same statement that admits the tenant's rows.
  */
-export function createAuthChecker(
-  scopes: OperationScopes,
-): AuthChecker<GraphQLContext, TenantRole> {
+export function createAuthChecker(): AuthChecker<GraphQLContext, TenantRole> {
   return async ({ context }, roles) => {
-    const { request } = context;
+    const { request, operation } = context;
     if (request.principal.kind === 'anonymous') throw unauthenticated();
-    const access = await scopes.access(request);
+    const access = await operation.access();
     const needed = roles[0];
     if (!needed) return true;
     if (!access.tenantId && !request.requestedTenantId) {

@@ -22,8 +22,9 @@ export type Principal =
   | { readonly kind: 'anonymous' };
 
 /**
- * One immutable context per operation (HTTP request, WebSocket operation or job), passed
- * first to every service. Plain data so a background job can carry it.
+ * Who calls and how, for one request (HTTP, WebSocket operation or job): plain immutable data,
+ * so a job can carry it. Services take the `Operation` built on it (operation-scope.ts), which
+ * holds the transaction; copying this object never gives a second one.
  */
 export interface RequestContext {
   readonly requestId: string;

@@ -29,50 +29,96 @@ interface OpenScope {
 }
 
 /**
+ * One operation of a caller (an HTTP request, a WebSocket operation, a job's run): the value
+ * services take first. Its transaction opens on first use, with the user and the tenant told to
+ * PostgreSQL (the row policies read them), and is finished by whoever opened the operation. A
+ * second transaction is never had by accident: only `separately` (or a new operation) gives one.
+ */
+export class Operation {
+  constructor(
+    readonly request: RequestContext,
+    private readonly scopes: OperationScopes,
+  ) {}
+
+  /** The access granted to this operation (opens its transaction on first call). */
+  access(): Promise<OperationAccess> {
+    return this.scopes.access(this);
+  }
+
+  /** The tenant the operation acts in; refuses when it acts in none. */
+  tenantId(): Promise<string> {
+    return this.scopes.tenantId(this);
+  }
+
+  manager(): Promise<EntityManager> {
+    return this.scopes.manager(this);
+  }
+
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Promise<Repository<T>> {
+    return this.scopes.repository(this, entity);
+  }
+
+  /** Runs `work` after the operation's transaction commits (never if it rolls back). */
+  afterCommit(work: () => Promise<void>): Promise<void> {
+    return this.scopes.afterCommit(this, work);
+  }
+
+  /** `work` in a transaction of its own, as the same caller, committed when it resolves. */
+  separately<T>(work: (op: Operation) => Promise<T>): Promise<T> {
+    return this.scopes.run(this.request, work);
+  }
+}
+
+/**
  * The one way to the database: every operation runs in one transaction that starts by telling
  * PostgreSQL the user and the tenant (transaction-local settings read by the RLS policies).
  * A GraphQL operation opens it on first use and finishes it when the response is sent;
  * jobs and subscription reads use `run`; the feed's hot-path system transactions use `script`
- * (one round trip). Repositories come only from `(ctx, Entity)`.
+ * (one round trip). Repositories come only from an operation.
  */
 export class OperationScopes {
-  private readonly open = new WeakMap<RequestContext, Promise<OpenScope>>();
+  private readonly open = new WeakMap<Operation, Promise<OpenScope>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** An operation of `request`, whose transaction opens when it first reaches the database. */
+  operation(request: RequestContext): Operation {
+    return new Operation(request, this);
+  }
+
   /** The access granted to this operation (opens its transaction on first call). */
-  async access(ctx: RequestContext): Promise<OperationAccess> {
-    return (await this.scope(ctx)).access;
+  async access(op: Operation): Promise<OperationAccess> {
+    return (await this.scope(op)).access;
   }
 
   /** The tenant the operation acts in; refuses when it acts in none. */
-  async tenantId(ctx: RequestContext): Promise<string> {
-    const { tenantId } = await this.access(ctx);
+  async tenantId(op: Operation): Promise<string> {
+    const { tenantId } = await this.access(op);
     if (!tenantId) throw forbidden('No access to this tenant');
     return tenantId;
   }
 
-  async manager(ctx: RequestContext): Promise<EntityManager> {
-    return (await this.scope(ctx)).runner.manager;
+  async manager(op: Operation): Promise<EntityManager> {
+    return (await this.scope(op)).runner.manager;
   }
 
   async repository<T extends ObjectLiteral>(
-    ctx: RequestContext,
+    op: Operation,
     entity: EntityTarget<T>,
   ): Promise<Repository<T>> {
-    return (await this.manager(ctx)).getRepository(entity);
+    return (await this.manager(op)).getRepository(entity);
   }
 
   /** Runs `work` after the operation's transaction commits (never if it rolls back). */
-  async afterCommit(ctx: RequestContext, work: () => Promise<void>): Promise<void> {
-    (await this.scope(ctx)).afterCommit.push(work);
+  async afterCommit(op: Operation, work: () => Promise<void>): Promise<void> {
+    (await this.scope(op)).afterCommit.push(work);
   }
 
   /** Commits (or rolls back) the operation's transaction, if one was opened. */
-  async finish(ctx: RequestContext, commit: boolean): Promise<void> {
-    const pending = this.open.get(ctx);
+  async finish(op: Operation, commit: boolean): Promise<void> {
+    const pending = this.open.get(op);
     if (!pending) return;
-    this.open.delete(ctx);
+    this.open.delete(op);
     const { runner, afterCommit } = await pending;
     try {
       if (commit) await runner.commitTransaction();
@@ -84,18 +130,15 @@ export class OperationScopes {
     if (commit) await Promise.allSettled(afterCommit.map((work) => work()));
   }
 
-  /** Runs `work` in its own transaction for `ctx`, committed when it resolves. */
-  async run<T>(
-    ctx: RequestContext,
-    work: (manager: EntityManager, access: OperationAccess) => Promise<T>,
-  ): Promise<T> {
-    const { runner, access } = await this.scope(ctx);
+  /** `work` as a new operation of `request`, in its own transaction, committed when it resolves. */
+  async run<T>(request: RequestContext, work: (op: Operation) => Promise<T>): Promise<T> {
+    const op = this.operation(request);
     try {
-      const result = await work(runner.manager, access);
-      await this.finish(ctx, true);
+      const result = await work(op);
+      await this.finish(op, true);
       return result;
     } catch (error) {
-      await this.finish(ctx, false);
+      await this.finish(op, false);
       throw error;
     }
   }
@@ -127,13 +170,13 @@ export class OperationScopes {
     }
   }
 
-  private scope(ctx: RequestContext): Promise<OpenScope> {
-    let pending = this.open.get(ctx);
+  private scope(op: Operation): Promise<OpenScope> {
+    let pending = this.open.get(op);
     if (!pending) {
-      pending = this.begin(ctx);
-      this.open.set(ctx, pending);
+      pending = this.begin(op.request);
+      this.open.set(op, pending);
       // A failed begin must not be reused by the next caller.
-      pending.catch(() => this.open.delete(ctx));
+      pending.catch(() => this.open.delete(op));
     }
     return pending;
   }

@@ -20,8 +20,11 @@ const LISTING: RequestContext = {
 export async function* tenantIdPages(scopes: OperationScopes): AsyncGenerator<string[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const page: Array<{ id: string }> = await scopes.run({ ...LISTING }, (manager) =>
-      manager.query('SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT $2', [after, PAGE]),
+    const page: Array<{ id: string }> = await scopes.run(LISTING, async (op) =>
+      (await op.manager()).query('SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT $2', [
+        after,
+        PAGE,
+      ]),
     );
     yield page.map((tenant) => tenant.id);
     if (page.length < PAGE) return;

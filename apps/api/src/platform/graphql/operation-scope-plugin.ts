@@ -21,7 +21,7 @@ export function operationScopePlugin(
           const result = response.body.singleResult;
           const failed = Boolean(result.errors?.length);
           try {
-            await scopes.finish(contextValue.request, !failed);
+            await scopes.finish(contextValue.operation, !failed);
             if (failed && operation?.operation === 'mutation') result.data = null;
           } catch (error) {
             logError(error);

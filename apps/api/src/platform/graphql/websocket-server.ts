@@ -44,7 +44,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
   const wsServer = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
   wsServer.on('connection', sendEfficiently);
   const started = new StartedOperations();
-  const cleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
+  const cleanup = useServer<Record<string, unknown>, { context?: SocketCaller }>(
     {
       schema: deps.schema,
       jsonMessageReplacer: replaceNextPayload,
@@ -55,7 +55,8 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
             deps.tokens,
           );
           if (request.principal.kind === 'anonymous') return false;
-          ctx.extra.context = { request, live: deps.live, logFields: {} };
+          // The socket's caller; each operation on it gets an operation of its own (below).
+          ctx.extra.context = { request, live: deps.live };
           closeAtExpiry(ctx.extra.socket, request);
           return true;
         } catch {
@@ -64,16 +65,21 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       },
       // Each operation gets its own context (and so its own transaction).
       context: (ctx, id) => {
-        const { request, live } = ctx.extra.context as GraphQLContext;
+        const { request, live } = ctx.extra.context as SocketCaller;
+        const operationRequest = {
+          ...request,
+          requestId: operationRequestId(ctx.extra.context, id),
+        };
         return {
-          request: { ...request, requestId: operationRequestId(ctx.extra.context, id) },
+          request: operationRequest,
+          operation: deps.scopes.operation(operationRequest),
           live,
           logFields: {},
-        };
+        } satisfies GraphQLContext;
       },
       onSubscribe: (ctx, id, payload) => {
         // The expiry timer closes the socket; this covers a message racing it.
-        const { request } = ctx.extra.context as GraphQLContext;
+        const { request } = ctx.extra.context as SocketCaller;
         if (hasExpired(request)) {
           ctx.extra.socket.close(CLOSE_TOKEN_EXPIRED, 'Access token expired');
           return [
@@ -95,7 +101,7 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
         if (errors.length) return errors;
       },
       onComplete: (ctx, id) => {
-        const { request } = ctx.extra.context as GraphQLContext;
+        const { request } = ctx.extra.context as SocketCaller;
         const operation = started.take(ctx.extra.socket, id);
         log.info(
           {
@@ -115,8 +121,8 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
       subscribe: (args) => subscribeSharingExecution(args),
       execute: async (args) => {
         const result = await execute(args);
-        const { request } = args.contextValue as GraphQLContext;
-        await deps.scopes.finish(request, !('errors' in result && result.errors?.length));
+        const { operation } = args.contextValue as GraphQLContext;
+        await deps.scopes.finish(operation, !('errors' in result && result.errors?.length));
         return result;
       },
       // A stream that fails midway: graphql-ws wraps what was thrown, text and all. Wrapped
@@ -147,6 +153,9 @@ export function attachWebSocketServer(httpServer: Server, path: string, deps: We
   );
   return { close: () => cleanup.dispose() };
 }
+
+/** Who a socket's operations run as (each operation is its own `Operation`). */
+type SocketCaller = Pick<GraphQLContext, 'request' | 'live'>;
 
 /** graphql-ws's "Unauthorized": the client reconnects with its refreshed token. */
 const CLOSE_TOKEN_EXPIRED = 4401;
@@ -245,7 +254,7 @@ class StartedOperations {
 }
 
 /** An operation on a socket is known by the socket's request id and its own. */
-function operationRequestId(context: GraphQLContext | undefined, id: string): string {
+function operationRequestId(context: SocketCaller | undefined, id: string): string {
   return `${context?.request.requestId ?? 'ws'}:${id}`;
 }
 

@@ -76,9 +76,9 @@ export class FeedPoller {
         this.allowPrivate,
       );
       const items = response.notModified ? [] : parseFeed(response.body, settings.channel);
-      await inTenant(this.scopes, tenantId, async (manager, ctx) => {
+      await inTenant(this.scopes, tenantId, async (manager, op) => {
         for (let start = 0; start < items.length; start += MAX_INGEST_BATCH)
-          await this.ingestion.ingest(ctx, items.slice(start, start + MAX_INGEST_BATCH));
+          await this.ingestion.ingest(op, items.slice(start, start + MAX_INGEST_BATCH));
         await recordSuccess(manager, tenantId, feed.id, {
           nextInSeconds: settings.pollIntervalSeconds,
           ...(response.notModified ? {} : { validators: response.validators }),

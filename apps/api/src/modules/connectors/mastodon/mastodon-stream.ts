@@ -134,8 +134,8 @@ export class MastodonStreamConnection {
     const mention = statusToMention(status, new URL(this.target.settings.baseUrl).hostname);
     if (!mention) return;
     const { tenantId, connectorId } = this.target;
-    await inTenant(this.scopes, tenantId, async (manager, ctx) => {
-      await this.ingestion.ingest(ctx, [mention]);
+    await inTenant(this.scopes, tenantId, async (manager, op) => {
+      await this.ingestion.ingest(op, [mention]);
       await recordSuccess(manager, tenantId, connectorId);
     });
   }

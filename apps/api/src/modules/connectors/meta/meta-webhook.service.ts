@@ -64,7 +64,7 @@ export class MetaWebhookService {
     signature: string | undefined,
     rawBody: Buffer,
   ): Promise<DeliveryOutcome> {
-    return inTenant(this.scopes, tenantId, async (manager, ctx): Promise<DeliveryOutcome> => {
+    return inTenant(this.scopes, tenantId, async (manager, op): Promise<DeliveryOutcome> => {
       const row = await this.connector(manager, tenantId, connectorId);
       if (!row) return { kind: 'unknown' };
       const appSecret = this.appSecret(tenantId, connectorId, row);
@@ -88,7 +88,7 @@ export class MetaWebhookService {
       const { channel } = metaSettingsSchema.parse(row.settings);
       const mentions = mentionsFromMetaDelivery(payload, channel);
       for (let start = 0; start < mentions.length; start += MAX_INGEST_BATCH)
-        await this.ingestion.ingest(ctx, mentions.slice(start, start + MAX_INGEST_BATCH));
+        await this.ingestion.ingest(op, mentions.slice(start, start + MAX_INGEST_BATCH));
       await recordSuccess(manager, tenantId, connectorId);
       return { kind: 'accepted', mentions: mentions.length };
     });

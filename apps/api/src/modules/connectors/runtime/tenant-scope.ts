@@ -1,16 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { type RequestContext, systemContext } from '../../../platform/context/request-context.js';
-import type { OperationScopes } from '../../../platform/database/operation-scope.js';
+import { systemContext } from '../../../platform/context/request-context.js';
+import type { Operation, OperationScopes } from '../../../platform/database/operation-scope.js';
 
-/**
- * Runs background work in one tenant, in its own transaction under RLS. A fresh context per
- * call: scopes are keyed by context, so two concurrent calls never share a transaction.
- */
+/** Runs background work in one tenant as an operation of its own, under RLS. */
 export function inTenant<T>(
   scopes: OperationScopes,
   tenantId: string,
-  work: (manager: EntityManager, ctx: RequestContext) => Promise<T>,
+  work: (manager: EntityManager, op: Operation) => Promise<T>,
 ): Promise<T> {
-  const ctx = systemContext(tenantId);
-  return scopes.run(ctx, (manager) => work(manager, ctx));
+  return scopes.run(systemContext(tenantId), async (op) => work(await op.manager(), op));
 }

@@ -86,7 +86,6 @@ export class DemoMentions {
   }
 
   private async ingest(tenantId: string, posts: readonly unknown[]): Promise<void> {
-    const ctx = systemContext(tenantId);
-    await this.scopes.run(ctx, () => this.ingestion.ingest(ctx, posts));
+    await this.scopes.run(systemContext(tenantId), (op) => this.ingestion.ingest(op, posts));
   }
 }

@@ -368,7 +368,7 @@ async function apiSqlRun(posts: readonly BenchPost[], connections: number): Prom
       );
     });
     // The feed dispatch the api runs after each commit.
-    await scopes.script(tenant.id, feedDispatchScript(tenant.id, false));
+    await scopes.script(systemContext(tenant.id), feedDispatchScript(tenant.id, false));
     return stored.length;
   };
   try {

@@ -1,5 +1,6 @@
 import { createDataSource } from '@socialcrm/api/data-source';
 import { OperationScopes } from '@socialcrm/api/operation-scope';
+import { systemContext } from '@socialcrm/api/request-context';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createTestDatabase,
@@ -32,7 +33,7 @@ describe('one-round-trip system transactions', () => {
   });
 
   it('sees only the named tenant’s rows, as the runtime role', async () => {
-    const [brands, session] = await scopes.script(world.tenants.a, [
+    const [brands, session] = await scopes.script(systemContext(world.tenants.a), [
       'SELECT tenant_id FROM tracked_brand',
       `SELECT current_user AS role, current_setting('app.tenant_ids') AS tenants`,
     ]);
@@ -43,7 +44,7 @@ describe('one-round-trip system transactions', () => {
   it('writes nothing when a statement fails, and leaves the connection usable', async () => {
     const brandName = 'Half-written brand';
     await expect(
-      scopes.script(world.tenants.a, [
+      scopes.script(systemContext(world.tenants.a), [
         `INSERT INTO tracked_brand (tenant_id, id, name, kind, keywords)
          VALUES ('${world.tenants.a}', gen_random_uuid(), '${brandName}', 'OWN', '{}')`,
         'SELECT 1 / 0',
@@ -56,13 +57,17 @@ describe('one-round-trip system transactions', () => {
     // Both pooled connections answer in a fresh transaction (none was left aborted).
     const answers = await Promise.all(
       [1, 2].map(() =>
-        scopes.script(world.tenants.b, ['SELECT count(*)::int AS n FROM tracked_brand']),
+        scopes.script(systemContext(world.tenants.b), [
+          'SELECT count(*)::int AS n FROM tracked_brand',
+        ]),
       ),
     );
     expect(answers).toEqual([[[{ n: 1 }]], [[{ n: 1 }]]]);
   });
 
   it('refuses a tenant id that is not a UUID before anything is sent', async () => {
-    await expect(scopes.script(`${world.tenants.a}'`, ['SELECT 1'])).rejects.toThrow('not a UUID');
+    await expect(scopes.script(systemContext(`${world.tenants.a}'`), ['SELECT 1'])).rejects.toThrow(
+      'not a UUID',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/context/request-context.js';
+import { type RequestContext, systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
@@ -85,7 +85,10 @@ export class MentionFeedService {
    */
   async dispatch(tenantId: string): Promise<void> {
     const withEntries = this.localReaders?.follow(tenantId) ?? false;
-    const [, moved] = await this.scopes.script(tenantId, feedDispatchScript(tenantId, withEntries));
+    const [, moved] = await this.scopes.script(
+      systemContext(tenantId),
+      feedDispatchScript(tenantId, withEntries),
+    );
     const rows = (moved ?? []) as Array<FeedRow & { after: string }>;
     const last = rows.at(-1);
     if (!last) return;
@@ -128,7 +131,10 @@ export class MentionFeedService {
 
   /** `readAfter` for the process's own reader of a tenant's feed, in one round trip. */
   async readAfterAsSystem(tenantId: string, cursor: string, limit: number): Promise<FeedEntry[]> {
-    const [rows] = await this.scopes.script(tenantId, readFeedScript(tenantId, cursor, limit));
+    const [rows] = await this.scopes.script(
+      systemContext(tenantId),
+      readFeedScript(tenantId, cursor, limit),
+    );
     return toEntries((rows ?? []) as FeedRow[]);
   }
 
@@ -141,7 +147,7 @@ export class MentionFeedService {
     const sessions = readers.flatMap((reader) => (reader.kind === 'user' ? [reader] : []));
     const keys = readers.flatMap((reader) => (reader.kind === 'apiKey' ? [reader.apiKeyId] : []));
     const [rows] = await this.scopes.script(
-      tenantId,
+      systemContext(tenantId),
       liveFeedReadersScript(tenantId, sessions, keys),
     );
     const allowed = new Set(((rows ?? []) as Array<{ reader: string }>).map((row) => row.reader));

@@ -40,8 +40,13 @@ export function userIdOf(ctx: RequestContext): string | null {
   return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
 }
 
+/** The server acting in one tenant on its own authority. */
+export type SystemContext = RequestContext & {
+  readonly principal: { readonly kind: 'system'; readonly tenantId: string };
+};
+
 /** A context for work the server does in a tenant on its own authority. */
-export function systemContext(tenantId: string, from?: RequestContext): RequestContext {
+export function systemContext(tenantId: string, from?: RequestContext): SystemContext {
   return {
     requestId: from ? `${from.requestId}:system` : `system:${Date.now()}`,
     principal: { kind: 'system', tenantId },

@@ -8,7 +8,7 @@ import type {
   Repository,
 } from 'typeorm';
 import type { TenantRole } from '../auth/roles.js';
-import type { RequestContext } from '../context/request-context.js';
+import type { RequestContext, SystemContext } from '../context/request-context.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
 import { connectionWait } from '../metrics/pool-metrics.js';
 import { uuidLiteral } from './sql-literals.js';
@@ -32,7 +32,8 @@ interface OpenScope {
  * One operation of a caller (an HTTP request, a WebSocket operation, a job's run): the value
  * services take first. Its transaction opens on first use, with the user and the tenant told to
  * PostgreSQL (the row policies read them), and is finished by whoever opened the operation. A
- * second transaction is never had by accident: only `separately` (or a new operation) gives one.
+ * second transaction is never had by accident: only a new operation (`OperationScopes.run`)
+ * gives one.
  */
 export class Operation {
   constructor(
@@ -61,11 +62,6 @@ export class Operation {
   /** Runs `work` after the operation's transaction commits (never if it rolls back). */
   afterCommit(work: () => Promise<void>): Promise<void> {
     return this.scopes.afterCommit(this, work);
-  }
-
-  /** `work` in a transaction of its own, as the same caller, committed when it resolves. */
-  separately<T>(work: (op: Operation) => Promise<T>): Promise<T> {
-    return this.scopes.run(this.request, work);
   }
 }
 
@@ -149,7 +145,8 @@ export class OperationScopes {
    * a round trip, and on this path they are most of the cost). Statements take no parameters:
    * values go into their text through `sql-literals`. Returns each statement's rows.
    */
-  async script(tenantId: string, statements: readonly string[]): Promise<unknown[][]> {
+  async script(caller: SystemContext, statements: readonly string[]): Promise<unknown[][]> {
+    const { tenantId } = caller.principal;
     const runner = this.dataSource.createQueryRunner();
     const client = (await timedConnect(runner)) as PoolClient;
     try {

@@ -91,7 +91,7 @@ export async function startApi({
     maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
   });
   const auth = authModule.build({ scopes, tokens, config, redis });
-  const contacts = contactsModule.build({ scopes });
+  const contacts = contactsModule.build({});
   const liveFeed = liveFeedModule.build({
     scopes,
     signals: await connectFeedSignals(redis),
@@ -106,10 +106,10 @@ export async function startApi({
   const modules: RunningModule<unknown>[] = [
     auth,
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
-    brandsModule.build({ scopes }),
-    apiKeysModule.build({ scopes }),
+    brandsModule.build({}),
+    apiKeysModule.build({}),
     contacts,
-    mentionsModule.build({ scopes, contacts: contacts.offers.contacts }),
+    mentionsModule.build({ contacts: contacts.offers.contacts }),
     liveFeed,
     statisticsModule.build({ scopes, ...liveFeed.offers }),
     ingest,
@@ -120,8 +120,8 @@ export async function startApi({
       config,
       tokenSecret,
     }),
-    listeningSettingsModule.build({ scopes }),
-    backgroundJobsModule.build({ scopes }),
+    listeningSettingsModule.build({}),
+    backgroundJobsModule.build({}),
   ];
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
   jobs.register(modules.flatMap((module) => module.jobs ?? []));

@@ -1,18 +1,16 @@
 import { API_KEY_PREFIX_LENGTH, formatApiKey } from '../../platform/auth/api-key-token.js';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import { ApiKey } from './api-key.entity.js';
 import { type CreateApiKeyInput, type CreatedApiKey, createApiKeySchema } from './api-key.type.js';
 
 export class ApiKeyService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async list(op: Operation): Promise<ApiKey[]> {
-    const tenantId = await this.scopes.tenantId(op);
-    return (await this.scopes.repository(op, ApiKey)).find({
+    const tenantId = await op.tenantId();
+    return (await op.repository(ApiKey)).find({
       where: { tenantId },
       order: { id: 'DESC' },
       take: 200,
@@ -21,8 +19,8 @@ export class ApiKeyService {
 
   async create(op: Operation, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const { name, role } = parseInput(createApiKeySchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(op);
-    const { userId } = await this.scopes.access(op);
+    const tenantId = await op.tenantId();
+    const { userId } = await op.access();
     const id = newId();
     const secret = newSecret();
     const token = formatApiKey(tenantId, id, secret);
@@ -38,13 +36,13 @@ export class ApiKeyService {
       lastUsedAt: null,
       revokedAt: null,
     };
-    await (await this.scopes.repository(op, ApiKey)).insert(apiKey);
+    await (await op.repository(ApiKey)).insert(apiKey);
     return { apiKey, secret: token };
   }
 
   async revoke(op: Operation, id: string): Promise<ApiKey> {
-    const tenantId = await this.scopes.tenantId(op);
-    const keys = await this.scopes.repository(op, ApiKey);
+    const tenantId = await op.tenantId();
+    const keys = await op.repository(ApiKey);
     const key = await keys.findOneBy({ tenantId, id: requireId(id) });
     if (!key) throw notFound('API key');
     key.revokedAt ??= new Date();

@@ -1,5 +1,4 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { defineModule } from '../../platform/modules/api-module.js';
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyResolver } from './api-key.resolver.js';
 import { ApiKeyService } from './api-key.service.js';
@@ -9,8 +8,8 @@ export const apiKeysModule = defineModule({
   name: 'api-keys',
   entities: [ApiKey],
   resolvers: [ApiKeyResolver],
-  build: ({ scopes }: { scopes: OperationScopes }) => ({
-    resolvers: [new ApiKeyResolver(new ApiKeyService(scopes))],
+  build: (_: NoDeps) => ({
+    resolvers: [new ApiKeyResolver(new ApiKeyService())],
     offers: {},
   }),
 });

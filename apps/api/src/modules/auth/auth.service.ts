@@ -22,7 +22,7 @@ export class AuthService {
   async signIn(op: Operation, input: SignInInput): Promise<AuthPayload> {
     const { email, password } = parseInput(signInSchema, input, 'input');
     await this.throttle.attempt(email, op.request.clientAddress);
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const user = await manager
       .getRepository(AppUser)
       .createQueryBuilder('user')
@@ -48,7 +48,7 @@ export class AuthService {
   }
 
   async signOut(op: Operation, refreshToken: string | null): Promise<boolean> {
-    const _manager = await this.scopes.manager(op);
+    const _manager = await op.manager();
     if (refreshToken) await this.sessions.end(op, refreshToken);
     if (op.request.principal.kind === 'user')
       await this.sessions.revokeFamily(op, op.request.principal.sessionId);

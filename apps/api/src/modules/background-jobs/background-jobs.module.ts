@@ -1,5 +1,4 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { defineModule } from '../../platform/modules/api-module.js';
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
 import { BackgroundJobResolver } from './background-job.resolver.js';
 import { BackgroundJobService } from './background-job.service.js';
 
@@ -7,8 +6,8 @@ import { BackgroundJobService } from './background-job.service.js';
 export const backgroundJobsModule = defineModule({
   name: 'background-jobs',
   resolvers: [BackgroundJobResolver],
-  build: ({ scopes }: { scopes: OperationScopes }) => ({
-    resolvers: [new BackgroundJobResolver(new BackgroundJobService(scopes))],
+  build: (_: NoDeps) => ({
+    resolvers: [new BackgroundJobResolver(new BackgroundJobService())],
     offers: {},
   }),
 });

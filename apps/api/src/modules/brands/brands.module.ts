@@ -1,5 +1,4 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { defineModule } from '../../platform/modules/api-module.js';
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
 import { TrackedBrand } from './tracked-brand.entity.js';
 import { TrackedBrandResolver } from './tracked-brand.resolver.js';
 import { TrackedBrandService } from './tracked-brand.service.js';
@@ -9,8 +8,8 @@ export const brandsModule = defineModule({
   name: 'brands',
   entities: [TrackedBrand],
   resolvers: [TrackedBrandResolver],
-  build: ({ scopes }: { scopes: OperationScopes }) => ({
-    resolvers: [new TrackedBrandResolver(new TrackedBrandService(scopes))],
+  build: (_: NoDeps) => ({
+    resolvers: [new TrackedBrandResolver(new TrackedBrandService())],
     offers: {},
   }),
 });

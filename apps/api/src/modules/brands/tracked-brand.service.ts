@@ -1,5 +1,5 @@
 import { newId } from '../../platform/database/new-id.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import {
@@ -23,14 +23,12 @@ type BrandRow = Omit<TrackedBrand, 'tenantId'>;
 
 /** Tracked brands of the operation's tenant. Callers have checked the role. */
 export class TrackedBrandService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   /** Newest first. One statement: the page and the total come back together. */
   async list(op: Operation, first: number, after: string | null): Promise<Page<BrandRow>> {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const [result] = await manager.query(
       `SELECT (SELECT count(*)::int FROM tracked_brand WHERE tenant_id = $1) AS total,
               coalesce((SELECT json_agg(page) FROM (
@@ -50,8 +48,8 @@ export class TrackedBrandService {
   }
 
   async get(op: Operation, id: string): Promise<TrackedBrand> {
-    const tenantId = await this.scopes.tenantId(op);
-    const brands = await this.scopes.repository(op, TrackedBrand);
+    const tenantId = await op.tenantId();
+    const brands = await op.repository(TrackedBrand);
     const brand = await brands.findOneBy({ tenantId, id: requireId(id) });
     if (!brand) throw notFound('Brand');
     return brand;
@@ -59,8 +57,8 @@ export class TrackedBrandService {
 
   async create(op: Operation, input: CreateBrandInput): Promise<TrackedBrand> {
     const values = parseInput(createBrandSchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(op);
-    const brands = await this.scopes.repository(op, TrackedBrand);
+    const tenantId = await op.tenantId();
+    const brands = await op.repository(TrackedBrand);
     return this.saveUniquely(() =>
       brands.save(brands.create({ ...values, tenantId, id: newId() })),
     );
@@ -75,13 +73,13 @@ export class TrackedBrandService {
         { field: `input.${needsATermProblem.path[0]}`, message: needsATermProblem.message },
       ]);
     }
-    const brands = await this.scopes.repository(op, TrackedBrand);
+    const brands = await op.repository(TrackedBrand);
     return this.saveUniquely(() => brands.save(brands.merge(brand, changes)));
   }
 
   async delete(op: Operation, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(op);
-    const brands = await this.scopes.repository(op, TrackedBrand);
+    const tenantId = await op.tenantId();
+    const brands = await op.repository(TrackedBrand);
     const { affected } = await brands.delete({ tenantId, id: requireId(id) });
     if (!affected) throw notFound('Brand');
     return id;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { hashSecret, newSecret } from '../../platform/auth/secret-token.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
@@ -30,14 +30,13 @@ const LIST_LIMIT = 200;
 /** Connectors of the operation's tenant. Callers have checked the role. */
 export class ConnectorService {
   constructor(
-    private readonly scopes: OperationScopes,
     private readonly box: SecretBox,
     private readonly runtime: ConnectorRuntime,
   ) {}
 
   async list(op: Operation): Promise<ConnectorType[]> {
-    const tenantId = await this.scopes.tenantId(op);
-    const rows: ConnectorRow[] = await (await this.scopes.manager(op)).query(
+    const tenantId = await op.tenantId();
+    const rows: ConnectorRow[] = await (await op.manager()).query(
       `SELECT ${CONNECTOR_COLUMNS} FROM connector WHERE tenant_id = $1 ORDER BY id DESC LIMIT ${LIST_LIMIT}`,
       [tenantId],
     );
@@ -52,11 +51,11 @@ export class ConnectorService {
     const values = parseInput(createConnectorSchema, input, 'input');
     const settings = parseSettings(values.kind, values.settings, 'input.settings');
     checkSecret(values.kind, values.secret ?? null, 'input.secret');
-    const tenantId = await this.scopes.tenantId(op);
+    const tenantId = await op.tenantId();
     const id = newId();
     const verifyToken = values.kind === ConnectorKind.META_WEBHOOK ? newSecret() : null;
     const sealed = values.secret ? this.box.seal(values.secret, secretBinding(tenantId, id)) : null;
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const [row]: ConnectorRow[] = await unique(() =>
       manager.query(
         `INSERT INTO connector (tenant_id, id, kind, name, settings, secret_ciphertext, verify_token_hash, next_poll_at)
@@ -73,7 +72,7 @@ export class ConnectorService {
         ],
       ),
     );
-    await this.scopes.afterCommit(op, async () => this.runtime.kick(tenantId));
+    await op.afterCommit(async () => this.runtime.kick(tenantId));
     return { connector: toConnector(row as ConnectorRow), verifyToken };
   }
 
@@ -102,7 +101,7 @@ export class ConnectorService {
           : current.status;
     // A new source or credential starts afresh: no stale validators, no held stream.
     const restart = resumed || settings !== null || sealed !== current.secret_ciphertext;
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const [rows]: [ConnectorRow[], number] = await unique(() =>
       manager.query(
         `UPDATE connector SET name = $3, settings = $4, secret_ciphertext = $5, status = $6,
@@ -126,19 +125,19 @@ export class ConnectorService {
         ],
       ),
     );
-    await this.scopes.afterCommit(op, async () => this.runtime.kick(current.tenant_id));
+    await op.afterCommit(async () => this.runtime.kick(current.tenant_id));
     return toConnector(rows[0] as ConnectorRow);
   }
 
   async delete(op: Operation, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const [, affected] = await manager.query(
       'DELETE FROM connector WHERE tenant_id = $1 AND id = $2',
       [tenantId, requireId(id)],
     );
     if (!affected) throw notFound('Connector');
-    await this.scopes.afterCommit(op, async () => this.runtime.kick(tenantId));
+    await op.afterCommit(async () => this.runtime.kick(tenantId));
     return id;
   }
 
@@ -155,8 +154,8 @@ export class ConnectorService {
   }
 
   private async row(op: Operation, id: string, lock = false): Promise<ConnectorRow> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager: EntityManager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager: EntityManager = await op.manager();
     const [row]: ConnectorRow[] = await manager.query(
       `SELECT ${CONNECTOR_COLUMNS} FROM connector WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, requireId(id)],

@@ -38,7 +38,7 @@ export const connectorsModule = defineModule({
       config.CONNECTOR_TICK_SECONDS * 1000,
     );
     return {
-      resolvers: [new ConnectorResolver(new ConnectorService(scopes, box, scheduler))],
+      resolvers: [new ConnectorResolver(new ConnectorService(box, scheduler))],
       // Meta's webhook callbacks.
       routes: [
         {

@@ -1,6 +1,6 @@
 import { type LifecycleOrigin, transitionLifecycle } from '@socialcrm/domain';
 import { newId } from '../../platform/database/new-id.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import {
   checkPageSize,
@@ -23,11 +23,9 @@ export interface TimelineEntry {
 
 /** Contacts, their identities, their lifecycle stage and their timeline. */
 export class ContactService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async get(op: Operation, id: string): Promise<ContactType> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const [contact] = await manager.query(
       `SELECT c.id, c.display_name AS "displayName", c.lifecycle_stage AS "lifecycleStage", c.created_at AS "createdAt",
               coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', i.handle,
@@ -49,13 +47,13 @@ export class ContactService {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
     const contact = await this.get(op, contactId);
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const rows: Array<TimelineEventType & { total: number }> = await manager.query(
       `SELECT id, kind, channel, mention_id AS "mentionId", actor_id AS "actorId", body, occurred_at AS "occurredAt",
               count(*) OVER ()::int AS total
        FROM timeline_event WHERE tenant_id = $1 AND contact_id = $2 AND ($3::uuid IS NULL OR id < $3)
        ORDER BY id DESC LIMIT $4`,
-      [await this.scopes.tenantId(op), contact.id, cursor, first + 1],
+      [await op.tenantId(), contact.id, cursor, first + 1],
     );
     return toPage(rows, first, rows[0]?.total ?? 0);
   }

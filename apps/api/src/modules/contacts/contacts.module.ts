@@ -1,5 +1,4 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { defineModule } from '../../platform/modules/api-module.js';
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
 import { ContactResolver } from './contact.resolver.js';
 import { ContactService } from './contact.service.js';
 import { SocialIdentities } from './social-identities.js';
@@ -8,8 +7,8 @@ import { SocialIdentities } from './social-identities.js';
 export const contactsModule = defineModule({
   name: 'contacts',
   resolvers: [ContactResolver],
-  build({ scopes }: { scopes: OperationScopes }) {
-    const contacts = new ContactService(scopes);
+  build(_: NoDeps) {
+    const contacts = new ContactService();
     return {
       resolvers: [new ContactResolver(contacts)],
       offers: { contacts, identities: new SocialIdentities() },

@@ -23,7 +23,7 @@ export const ingestModule = defineModule({
     feed: MentionFeedService;
     identities: SocialIdentities;
   }) {
-    const ingestion = new MentionIngestionService(scopes, feed, identities);
+    const ingestion = new MentionIngestionService(feed, identities);
     return {
       resolvers: [new IngestResolver(ingestion)],
       routes: [

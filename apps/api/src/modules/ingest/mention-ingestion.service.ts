@@ -5,7 +5,7 @@ import {
   estimateReach,
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { identityKey, type KnownIdentity, type SocialIdentities } from '../contacts/index.js';
 import type { MentionFeedService } from '../live-feed/index.js';
@@ -44,7 +44,6 @@ const LABELS = {
  */
 export class MentionIngestionService {
   constructor(
-    private readonly scopes: OperationScopes,
     private readonly feed: MentionFeedService,
     private readonly identities: SocialIdentities,
   ) {}
@@ -63,8 +62,8 @@ export class MentionIngestionService {
    * read; a bulk ingest reads them once.
    */
   async rules(op: Operation): Promise<IngestRules> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const rows: Array<BrandRow & { autoCreatesLeads: boolean }> = await manager.query(
       INGEST_RULES,
       [tenantId],
@@ -90,8 +89,8 @@ export class MentionIngestionService {
     op: Operation,
     { results, enriched, autoCreatesLeads }: PreparedBatch,
   ): Promise<IngestResult[]> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const authors = await this.identities.upsertAuthors(op, authorsOf(enriched));
     if (autoCreatesLeads) await this.identities.makeLeads(op, authors.values());
     const stored = await this.upsertMentions(manager, tenantId, enriched, authors);
@@ -114,7 +113,7 @@ export class MentionIngestionService {
       }),
     );
     if ([...stored.values()].some((row) => row.queued))
-      await this.scopes.afterCommit(op, async () => this.feed.scheduleDispatch(tenantId));
+      await op.afterCommit(async () => this.feed.scheduleDispatch(tenantId));
     const answered = [...results];
     for (const item of enriched) {
       const row = stored.get(key(item.mention));

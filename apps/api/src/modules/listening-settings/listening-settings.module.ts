@@ -1,5 +1,4 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { defineModule } from '../../platform/modules/api-module.js';
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
 import { ListeningSettingsResolver } from './listening-settings.resolver.js';
 import { ListeningSettingsService } from './listening-settings.service.js';
 
@@ -7,8 +6,8 @@ import { ListeningSettingsService } from './listening-settings.service.js';
 export const listeningSettingsModule = defineModule({
   name: 'listening-settings',
   resolvers: [ListeningSettingsResolver],
-  build: ({ scopes }: { scopes: OperationScopes }) => ({
-    resolvers: [new ListeningSettingsResolver(new ListeningSettingsService(scopes))],
+  build: (_: NoDeps) => ({
+    resolvers: [new ListeningSettingsResolver(new ListeningSettingsService())],
     offers: {},
   }),
 });

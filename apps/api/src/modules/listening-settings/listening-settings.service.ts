@@ -1,13 +1,11 @@
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import type { ListeningSettings } from './listening-settings.type.js';
 
 /** The tenant's listening settings (kept on the tenant row, which only its members reach). */
 export class ListeningSettingsService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async get(op: Operation): Promise<ListeningSettings> {
-    const tenantId = await this.scopes.tenantId(op);
-    const [tenant] = await (await this.scopes.manager(op)).query(
+    const tenantId = await op.tenantId();
+    const [tenant] = await (await op.manager()).query(
       'SELECT auto_create_leads FROM tenant WHERE id = $1',
       [tenantId],
     );
@@ -15,11 +13,11 @@ export class ListeningSettingsService {
   }
 
   async update(op: Operation, autoCreateLeads: boolean): Promise<ListeningSettings> {
-    const tenantId = await this.scopes.tenantId(op);
-    await (await this.scopes.manager(op)).query(
-      'UPDATE tenant SET auto_create_leads = $2 WHERE id = $1',
-      [tenantId, autoCreateLeads],
-    );
+    const tenantId = await op.tenantId();
+    await (await op.manager()).query('UPDATE tenant SET auto_create_leads = $2 WHERE id = $1', [
+      tenantId,
+      autoCreateLeads,
+    ]);
     return { autoCreateLeads };
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import type { ContactService } from '../contacts/index.js';
@@ -12,10 +12,7 @@ const MAX_REPLY = 5_000;
 
 /** What an agent does with a mention: reply (logged on the author's timeline), assign, qualify the author. */
 export class MentionActionsService {
-  constructor(
-    private readonly scopes: OperationScopes,
-    private readonly contacts: ContactService,
-  ) {}
+  constructor(private readonly contacts: ContactService) {}
 
   /** Logs a reply on the author's timeline (the author becomes a contact if not one yet). */
   async reply(op: Operation, mentionId: string, text: string): Promise<TimelineEventType> {
@@ -24,7 +21,7 @@ export class MentionActionsService {
       throw badUserInput([{ field: 'text', message: `must have 1 to ${MAX_REPLY} characters` }]);
     }
     const { mention, contact } = await this.withAuthorContact(op, mentionId);
-    const { userId } = await this.scopes.access(op);
+    const { userId } = await op.access();
     return this.contacts.record(op, {
       contactId: contact.id,
       kind: TimelineEventKind.REPLY,
@@ -37,8 +34,8 @@ export class MentionActionsService {
 
   /** Assigns the mention to someone who can act in this tenant (not a viewer), or clears it. */
   async assign(op: Operation, mentionId: string, userId: string | null): Promise<MentionType> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     if (userId) {
       // Someone who can act on it: a viewer (direct or not) only reads.
       const [access] = await manager.query(
@@ -63,14 +60,14 @@ export class MentionActionsService {
   /** The author becomes a lead contact (created from the identity when needed). */
   async markAuthorAsLead(op: Operation, mentionId: string): Promise<ContactType> {
     const { contact } = await this.withAuthorContact(op, mentionId);
-    const { userId } = await this.scopes.access(op);
+    const { userId } = await op.access();
     await this.contacts.markAsLead(op, contact, userId);
     return this.contacts.get(op, contact.id);
   }
 
   private async withAuthorContact(op: Operation, mentionId: string) {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const mention = await this.load(manager, tenantId, mentionId);
     if (!mention.author)
       throw badUserInput([{ field: 'mentionId', message: 'has no known author' }]);

@@ -1,4 +1,4 @@
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import {
   checkPageSize,
   decodeCursor,
@@ -13,8 +13,6 @@ import { MENTION_FROM, mentionWhere } from './mention-where.js';
 
 /** Reads the tenant's matched mentions, newest first, with filters. */
 export class MentionQueryService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async list(
     op: Operation,
     first: number,
@@ -24,8 +22,8 @@ export class MentionQueryService {
     checkPageSize(first);
     const filter = parseInput(mentionFilterSchema, input ?? {}, 'filter');
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const { sql: where, params } = mentionWhere(tenantId, filter);
     const rows: MentionRow[] = await manager.query(
       `SELECT ${MENTION_COLUMNS} ${MENTION_FROM} WHERE ${where} AND ($10::uuid IS NULL OR m.id < $10) ORDER BY m.id DESC LIMIT $11`,

@@ -1,4 +1,3 @@
-import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { defineModule } from '../../platform/modules/api-module.js';
 import type { ContactService } from '../contacts/index.js';
 import { MentionResolver } from './mention.resolver.js';
@@ -9,12 +8,9 @@ import { MentionQueryService } from './mention-query.service.js';
 export const mentionsModule = defineModule({
   name: 'mentions',
   resolvers: [MentionResolver],
-  build: ({ scopes, contacts }: { scopes: OperationScopes; contacts: ContactService }) => ({
+  build: ({ contacts }: { contacts: ContactService }) => ({
     resolvers: [
-      new MentionResolver(
-        new MentionQueryService(scopes),
-        new MentionActionsService(scopes, contacts),
-      ),
+      new MentionResolver(new MentionQueryService(), new MentionActionsService(contacts)),
     ],
     offers: {},
   }),

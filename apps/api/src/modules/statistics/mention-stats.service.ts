@@ -9,7 +9,7 @@ import {
   shareOfVoice,
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import {
@@ -30,8 +30,6 @@ const TOP_AUTHORS = 10;
 
 /** Volume, sentiment, share of voice, top authors and spikes of a period, computed in PostgreSQL and the domain. */
 export class MentionStatsService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async stats(
     op: Operation,
     periodInput: StatsPeriodInput,
@@ -41,8 +39,8 @@ export class MentionStatsService {
     const filter = parseInput(mentionFilterSchema, filterInput ?? {}, 'filter');
     const unit = period.bucket.toLowerCase() as BucketUnit;
     const buckets = bucketStarts(period.from, period.to, unit);
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const where = mentionWhere(tenantId, { ...filter, from: period.from, to: period.to });
     const volume = await this.volume(manager, where, unit, buckets);
     const voices = await this.voices(manager, where);

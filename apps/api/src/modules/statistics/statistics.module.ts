@@ -24,7 +24,7 @@ export const statisticsModule = defineModule({
     feed: MentionFeedService;
     channels: TenantFeedChannels;
   }) {
-    const stats = new MentionStatsService(scopes);
+    const stats = new MentionStatsService();
     return {
       resolvers: [new StatisticsResolver(stats)],
       live: { spikes: new LiveSpikeAlerts(scopes, feed, stats, channels) },

@@ -46,8 +46,8 @@ export class InvitationService {
 
   async invite(op: Operation, input: InviteMemberInput): Promise<CreatedInvitation> {
     const { email, role } = parseInput(inviteMemberSchema, input, 'input');
-    const tenantId = await this.scopes.tenantId(op);
-    const { userId } = await this.scopes.access(op);
+    const tenantId = await op.tenantId();
+    const { userId } = await op.access();
     await this.refuseExistingMember(op, tenantId, email);
     const secret = newSecret();
     const invitation = {
@@ -61,13 +61,13 @@ export class InvitationService {
       acceptedAt: null,
       createdAt: new Date(),
     };
-    await (await this.scopes.repository(op, Invitation)).insert(invitation);
+    await (await op.repository(Invitation)).insert(invitation);
     return { invitation, token: `inv_${compactUuid(invitation.tenantId)}_${secret}` };
   }
 
   /** Role changes go through changeMemberRole and its last-owner guard, never an invitation. */
   private async refuseExistingMember(op: Operation, tenantId: string, email: string) {
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const [member] = await manager.query(
       `SELECT 1 FROM membership m JOIN app_user u ON u.id = m.user_id
         WHERE m.tenant_id = $1 AND lower(u.email) = lower($2)`,
@@ -82,8 +82,8 @@ export class InvitationService {
   }
 
   async pending(op: Operation): Promise<Invitation[]> {
-    const tenantId = await this.scopes.tenantId(op);
-    return (await this.scopes.repository(op, Invitation)).find({
+    const tenantId = await op.tenantId();
+    return (await op.repository(Invitation)).find({
       where: { tenantId, acceptedAt: IsNull(), revokedAt: IsNull() },
       order: { id: 'DESC' },
       take: 200,
@@ -91,8 +91,8 @@ export class InvitationService {
   }
 
   async revoke(op: Operation, id: string): Promise<string> {
-    const tenantId = await this.scopes.tenantId(op);
-    const invitations = await this.scopes.repository(op, Invitation);
+    const tenantId = await op.tenantId();
+    const invitations = await op.repository(Invitation);
     const { affected } = await invitations.update(
       { tenantId, id: requireId(id), acceptedAt: IsNull(), revokedAt: IsNull() },
       { revokedAt: new Date() },

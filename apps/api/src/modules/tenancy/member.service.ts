@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { TenantRole } from '../../platform/auth/roles.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import {
   checkPageSize,
@@ -16,13 +16,11 @@ type Roles = Pick<PersonWithAccess, 'role' | 'directRole' | 'agencyRole'>;
 
 /** Direct members of the active tenant. Callers have checked the role. */
 export class MemberService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async list(op: Operation, first: number, after: string | null): Promise<Page<MemberType>> {
     checkPageSize(first);
     const cursor = after ? decodeCursor(after).id : null;
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const [result] = await manager.query(
       `SELECT (SELECT count(*)::int FROM membership WHERE tenant_id = $1) AS total,
               coalesce((SELECT json_agg(page) FROM (
@@ -42,8 +40,8 @@ export class MemberService {
 
   /** Everyone with access to the active tenant (at most 500), by name. */
   async peopleWithAccess(op: Operation): Promise<PersonWithAccess[]> {
-    const tenantId = await this.scopes.tenantId(op);
-    const manager = await this.scopes.manager(op);
+    const tenantId = await op.tenantId();
+    const manager = await op.manager();
     const rows: Array<{ id: string; email: string; name: string; locale: string } & Roles> =
       await manager.query(
         `SELECT u.id, u.email, u.name, u.locale, a.role, a.direct_role AS "directRole",
@@ -61,7 +59,7 @@ export class MemberService {
   }
 
   async changeRole(op: Operation, userId: string, role: TenantRole): Promise<MemberType> {
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const membership = await this.lockMembership(op, manager, requireId(userId, 'userId'));
     if (membership.role === TenantRole.OWNER && role !== TenantRole.OWNER)
       await this.keepAnOwner(manager, membership);
@@ -72,7 +70,7 @@ export class MemberService {
   }
 
   async remove(op: Operation, userId: string): Promise<string> {
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const membership = await this.lockMembership(op, manager, requireId(userId, 'userId'));
     if (membership.role === TenantRole.OWNER) await this.keepAnOwner(manager, membership);
     await manager
@@ -86,7 +84,7 @@ export class MemberService {
     manager: EntityManager,
     userId: string,
   ): Promise<Membership> {
-    const tenantId = await this.scopes.tenantId(op);
+    const tenantId = await op.tenantId();
     const membership = await manager
       .getRepository(Membership)
       .findOne({ where: { tenantId, userId }, lock: { mode: 'pessimistic_write' } });

@@ -19,8 +19,8 @@ export const tenancyModule = defineModule({
   build: ({ scopes, sessions }: { scopes: OperationScopes; sessions: SessionService }) => ({
     resolvers: [
       new TenancyResolver(
-        new TenancyService(scopes),
-        new MemberService(scopes),
+        new TenancyService(),
+        new MemberService(),
         new InvitationService(scopes, sessions),
       ),
     ],

@@ -1,6 +1,6 @@
 import { AgencyRole, type TenantRole } from '../../platform/auth/roles.js';
 import { newId } from '../../platform/database/new-id.js';
-import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { conflict, forbidden, notFound } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
@@ -24,12 +24,10 @@ interface TenantAccessRow {
 
 /** Agencies, tenants and what a user reaches. */
 export class TenancyService {
-  constructor(private readonly scopes: OperationScopes) {}
-
   async me(op: Operation): Promise<Me> {
-    const { userId } = await this.scopes.access(op);
+    const { userId } = await op.access();
     if (!userId) throw forbidden('Only users have a profile');
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const user = await manager.getRepository(AppUser).findOneByOrFail({ id: userId });
     const rows: TenantAccessRow[] = await manager.query(
       `SELECT t.id, t.name, t.slug, access.role, a.id AS agency_id, a.name AS agency_name, a.slug AS agency_slug
@@ -54,9 +52,9 @@ export class TenancyService {
   /** An agency admin creates a tenant in that agency; admins and members reach it at once. */
   async createTenant(op: Operation, input: CreateTenantInput): Promise<TenantType> {
     const values = parseInput(createTenantSchema, input, 'input');
-    const { userId } = await this.scopes.access(op);
+    const { userId } = await op.access();
     if (!userId) throw forbidden('Only an admin of the agency can create its tenants');
-    const manager = await this.scopes.manager(op);
+    const manager = await op.manager();
     const adminship = await manager
       .getRepository(AgencyMembership)
       .findOneBy({ agencyId: values.agencyId, userId, role: AgencyRole.ADMIN });

@@ -48,6 +48,9 @@ export interface RunningModule<Offers> {
   readonly offers: Offers;
 }
 
+/** What a module that needs nothing from the platform or other modules is built with: `{}`. */
+export type NoDeps = Record<string, never>;
+
 /** Declares a module; the identity function that types it. */
 export const defineModule = <Deps, Offers>(
   manifest: ModuleManifest<Deps, Offers>,

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
-import { operationFields } from '../../platform/logging/operation-fields.js';
+import { callerFields, operationFields } from '../../platform/logging/operation-fields.js';
 import { readBoundedLines } from './bounded-lines.js';
 import { IngestOutcome, type IngestResult } from './ingest-result.type.js';
 import type {
@@ -43,8 +43,7 @@ export function ndjsonIngestRoute(deps: {
     res.status(200).type('application/x-ndjson');
     const summary = { stored: 0, updated: 0, unchanged: 0, rejected: 0, unmatched: 0 };
     // The request log names the caller and what the stream did.
-    const { requestId: _named, ...who } = operationFields(ctx);
-    res.locals.logFields = { ...who, summary };
+    res.locals.logFields = { ...callerFields(ctx), summary };
     const answer = (line: number, result: Omit<IngestResult, 'index'>) => {
       summary[result.outcome.toLowerCase() as 'stored'] += 1;
       if (result.outcome !== IngestOutcome.REJECTED && !result.matched) summary.unmatched += 1;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { operationFields } from '../logging/operation-fields.js';
+import { callerFields } from '../logging/operation-fields.js';
 import type { GraphQLContext } from './graphql-context.js';
 
 /**
@@ -23,7 +23,7 @@ export function operationLogPlugin(): ApolloServerPlugin<GraphQLContext> {
             String(error.extensions?.code ?? 'UNKNOWN'),
           );
           // The request's line already names its id.
-          const { requestId: _named, ...who } = operationFields(contextValue.request);
+          const who = callerFields(contextValue.request);
           Object.assign(contextValue.logFields, {
             ...who,
             operationName: operationName ?? request.operationName ?? null,

@@ -23,6 +23,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/admin/package.json apps/admin/
 COPY packages/domain/package.json packages/domain/
 COPY packages/schema/package.json packages/schema/
+COPY packages/validation/package.json packages/validation/
 COPY tests/package.json tests/
 RUN pnpm install --frozen-lockfile
 

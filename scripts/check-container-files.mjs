@@ -2,7 +2,7 @@
 // Checks the container files without a Docker engine, and exits 1 on any problem:
 // - Dockerfile: dockerfile-utils's validator (the builder's own errors: instructions, flags,
 //   arguments), then what this image must keep (final stage on node:20-bookworm-slim, not
-//   root, NODE_ENV=production, EXPOSE 4000, a HEALTHCHECK, a JSON-form CMD);
+//   root, every workspace manifest copied before the install, NODE_ENV=production, EXPOSE 4000, a HEALTHCHECK, a JSON-form CMD);
 // - compose.yaml: dclint (YAML, the Compose Specification's JSON schema that dclint ships, and
 //   its rules, warnings included), then what this setup must keep (only the load balancer
 //   publishes a port, secrets only from required variables, healthchecks behind every
@@ -11,7 +11,7 @@
 //   servers name compose services.
 // Usage: node scripts/check-container-files.mjs [--dockerfile F] [--compose F] [--haproxy F]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -112,7 +112,32 @@ function checkDockerfile(path) {
   ) {
     report(path, finalLine, 'the final stage needs CMD in JSON form (node gets the signals)');
   }
+  checkManifestsCopied(path, dockerfile);
   return Boolean(healthcheck);
+}
+
+/** The install layer sees every workspace package's manifest, or `--frozen-lockfile` fails. */
+function checkManifestsCopied(path, dockerfile) {
+  const copied = new Set(
+    dockerfile
+      .getInstructions()
+      .filter((i) => i.getKeyword() === 'COPY')
+      .flatMap((i) => i.getArguments().map((argument) => argument.getValue())),
+  );
+  const workspace = parseYaml(readFileSync(resolve(root, 'pnpm-workspace.yaml'), 'utf8'));
+  for (const pattern of workspace.packages) {
+    const folders = pattern.endsWith('/*')
+      ? readdirSync(resolve(root, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => `${pattern.slice(0, -1)}${entry.name}`)
+      : [pattern];
+    for (const folder of folders) {
+      const manifest = `${folder}/package.json`;
+      if (existsSync(resolve(root, manifest)) && !copied.has(manifest)) {
+        report(path, 0, `${manifest} is not copied before \`pnpm install\``);
+      }
+    }
+  }
 }
 
 /** Returns the compose file's service names. */

@@ -11,6 +11,7 @@ interface Targets {
   readonly bMentionId: string;
   readonly bContactId: string;
   readonly bConnectorId: string;
+  readonly bSavedViewId: string;
 }
 
 interface TenantOperation {
@@ -97,6 +98,37 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
     document: 'mutation($id: ID!) { markAuthorAsLead(mentionId: $id) { id } }',
     variables: (_w, t) => ({ id: t.bMentionId }),
   },
+  // Bulk actions answer another tenant's id per mention (NOT_FOUND) rather than failing:
+  // bulk-mention-actions.spec.ts checks that; here they are refused in tenant B.
+  assignMentions: {
+    document:
+      'mutation($mentionIds: [ID!]!) { assignMentions(mentionIds: $mentionIds, userId: null) { ok } }',
+    variables: (_w, t) => ({ mentionIds: [t.bMentionId] }),
+  },
+  markAuthorsAsLeads: {
+    document:
+      'mutation($mentionIds: [ID!]!) { markAuthorsAsLeads(mentionIds: $mentionIds) { ok } }',
+    variables: (_w, t) => ({ mentionIds: [t.bMentionId] }),
+  },
+  savedMentionViews: { document: '{ savedMentionViews { id name } }', variables: () => ({}) },
+  createSavedMentionView: {
+    document: 'mutation { createSavedMentionView(input: { name: "spy", filter: {} }) { id } }',
+    variables: () => ({}),
+  },
+  updateSavedMentionView: {
+    document:
+      'mutation($id: ID!) { updateSavedMentionView(id: $id, input: { name: "stolen" }) { id name } }',
+    variables: (_w, t) => ({ id: t.bSavedViewId }),
+  },
+  deleteSavedMentionView: {
+    document: 'mutation($id: ID!) { deleteSavedMentionView(id: $id) }',
+    variables: (_w, t) => ({ id: t.bSavedViewId }),
+  },
+  brandTermsPreview: {
+    document:
+      '{ brandTermsPreview(terms: { keywords: ["brand b"] }) { matchCount mentions { id text } } }',
+    variables: () => ({}),
+  },
   contact: {
     document: 'query($id: ID!) { contact(id: $id) { id displayName } }',
     variables: (_w, t) => ({ id: t.bContactId }),
@@ -149,6 +181,7 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
 // Operations that act on no tenant named by the header; each has its own cross-tenant test.
 const UNSCOPED_OPERATIONS = [
   'me',
+  'agencyOverview',
   'createTenant',
   'signIn',
   'refreshSession',
@@ -208,7 +241,14 @@ describe('tenant isolation through the api', () => {
       {},
       bOwner,
     );
+    const view = await gql<{ createSavedMentionView: { id: string } }>(
+      api.graphqlUrl,
+      'mutation { createSavedMentionView(input: { name: "b view", filter: {} }) { id } }',
+      {},
+      bOwner,
+    );
     targets = {
+      bSavedViewId: view.data?.createSavedMentionView.id ?? '',
       bConnectorId: connector.data?.createConnector.connector.id ?? '',
       bApiKeyId: key.data?.createApiKey.apiKey.id ?? '',
       bInvitationId: invitation.data?.inviteMember.invitation.id ?? '',
@@ -317,6 +357,10 @@ describe('tenant isolation through the api', () => {
     expect(connectors.data?.connectors).toEqual([
       { id: targets.bConnectorId, name: 'b page', status: 'ACTIVE' },
     ]);
+    const views = await gql(api.graphqlUrl, '{ savedMentionViews { id name } }', {}, bOwner);
+    expect(views.data).toEqual({
+      savedMentionViews: [{ id: targets.bSavedViewId, name: 'b view' }],
+    });
   });
 
   it('lists in `me` only the tenants a user reaches', async () => {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { z } from 'zod';
 import { TenantRole } from '../../platform/auth/roles.js';
-import { atMostCharacters } from '../../platform/graphql/validation.js';
+
+export { createApiKeySchema } from '@socialcrm/validation';
 
 @ObjectType('ApiKey', {
   description:
@@ -41,15 +41,6 @@ export class CreatedApiKey {
   })
   secret: string;
 }
-
-export const createApiKeySchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .refine(...atMostCharacters(120)),
-  role: z.enum(TenantRole),
-});
 
 @InputType()
 export class CreateApiKeyInput {

@@ -1,4 +1,6 @@
 import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
+import { BrandTermsPreviewResolver } from './brand-terms-preview.resolver.js';
+import { BrandTermsPreviewService } from './brand-terms-preview.service.js';
 import { TrackedBrand } from './tracked-brand.entity.js';
 import { TrackedBrandResolver } from './tracked-brand.resolver.js';
 import { TrackedBrandService } from './tracked-brand.service.js';
@@ -7,9 +9,12 @@ import { TrackedBrandService } from './tracked-brand.service.js';
 export const brandsModule = defineModule({
   name: 'brands',
   entities: [TrackedBrand],
-  resolvers: [TrackedBrandResolver],
+  resolvers: [TrackedBrandResolver, BrandTermsPreviewResolver],
   build: (_: NoDeps) => ({
-    resolvers: [new TrackedBrandResolver(new TrackedBrandService())],
+    resolvers: [
+      new TrackedBrandResolver(new TrackedBrandService()),
+      new BrandTermsPreviewResolver(new BrandTermsPreviewService()),
+    ],
     offers: {},
   }),
 });

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { CreateBrandInput, UpdateBrandInput } from './inputs/brand.input.js';
+import { BrandSortInput } from './inputs/brand-list.input.js';
 import { TrackedBrandService } from './tracked-brand.service.js';
 import { TrackedBrandConnection, TrackedBrandType } from './tracked-brand.type.js';
 
@@ -11,15 +12,27 @@ export class TrackedBrandResolver {
 
   @Authorized(TenantRole.VIEWER)
   @Query(() => TrackedBrandConnection, {
-    description: 'Tracked brands of the active tenant, newest first.',
+    description:
+      'Tracked brands of the active tenant with their mention counts, newest first unless sorted.',
   })
   brands(
     @Ctx() { operation }: GraphQLContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
     first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The endCursor of the previous page, listed with the same sort.',
+    })
+    after: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Only brands whose name contains this, case-insensitively.',
+    })
+    search: string | null,
+    @Arg('sort', () => BrandSortInput, { nullable: true, description: 'Newest first if absent.' })
+    sort: BrandSortInput | null,
   ) {
-    return this.brandService.list(operation, first, after);
+    return this.brandService.list(operation, first, after, search, sort);
   }
 
   @Authorized(TenantRole.VIEWER)

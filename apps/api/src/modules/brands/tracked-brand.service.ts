@@ -2,13 +2,11 @@ import { newId } from '../../platform/database/new-id.js';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
-import {
-  checkPageSize,
-  decodeCursor,
-  type Page,
-  toPage,
-} from '../../platform/graphql/connection.js';
+import { checkPageSize, type Page } from '../../platform/graphql/connection.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
+import { decodeBrandCursor, encodeBrandCursor } from './brand-cursor.js';
+import { type BrandMentionStats, mentionStatsOf, NO_MENTIONS } from './brand-mention-stats.js';
+import { brandPageSql } from './brand-page.sql.js';
 import {
   type CreateBrandInput,
   createBrandSchema,
@@ -17,56 +15,78 @@ import {
   type UpdateBrandInput,
   updateBrandSchema,
 } from './inputs/brand.input.js';
+import {
+  type BrandSortInput,
+  brandSearchSchema,
+  brandSortSchema,
+} from './inputs/brand-list.input.js';
 import { TrackedBrand } from './tracked-brand.entity.js';
 
-type BrandRow = Omit<TrackedBrand, 'tenantId'>;
+/** A brand as the api answers it: its row and its mention stats. */
+type ListedBrand = Omit<TrackedBrand, 'tenantId'> & BrandMentionStats;
+type PageRow = Omit<ListedBrand, 'createdAt' | 'updatedAt' | 'lastMentionAt'> & {
+  createdAt: string;
+  updatedAt: string;
+  lastMentionAt: string | null;
+  sortKey: string;
+};
 
 /** Tracked brands of the operation's tenant. Callers have checked the role. */
 export class TrackedBrandService {
-  /** Newest first. One statement: the page and the total come back together. */
-  async list(op: Operation, first: number, after: string | null): Promise<Page<BrandRow>> {
+  /** In `sort` order (newest first by default). One statement: the page and the total together. */
+  async list(
+    op: Operation,
+    first: number,
+    after: string | null,
+    searchInput: string | null,
+    sortInput: BrandSortInput | null,
+  ): Promise<Page<ListedBrand>> {
     checkPageSize(first);
-    const cursor = after ? decodeCursor(after).id : null;
+    const search = parseInput(brandSearchSchema, searchInput, 'search');
+    const sort = parseInput(brandSortSchema, sortInput, 'sort');
+    const cursor = after ? decodeBrandCursor(after, sort) : null;
     const tenantId = await op.tenantId();
     const manager = await op.manager();
-    const [result] = await manager.query(
-      `SELECT (SELECT count(*)::int FROM tracked_brand WHERE tenant_id = $1) AS total,
-              coalesce((SELECT json_agg(page) FROM (
-                SELECT id, name, kind, keywords, hashtags, handles,
-                       excluded_terms AS "excludedTerms", created_at AS "createdAt", updated_at AS "updatedAt"
-                FROM tracked_brand
-                WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id < $2)
-                ORDER BY id DESC LIMIT $3) page), '[]') AS rows`,
-      [tenantId, cursor, first + 1],
+    const [result]: Array<{ total: number; rows: PageRow[] }> = await manager.query(
+      brandPageSql(sort),
+      [tenantId, search, cursor?.key ?? null, cursor?.id ?? null, first + 1],
     );
-    const rows = (result.rows as BrandRow[]).map((row) => ({
-      ...row,
-      createdAt: new Date(row.createdAt),
-      updatedAt: new Date(row.updatedAt),
+    const rows = result?.rows ?? [];
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map(({ sortKey, ...row }) => ({
+      cursor: encodeBrandCursor(sort, { key: sortKey, id: row.id }),
+      node: {
+        ...row,
+        createdAt: new Date(row.createdAt),
+        updatedAt: new Date(row.updatedAt),
+        lastMentionAt: row.lastMentionAt === null ? null : new Date(row.lastMentionAt),
+      },
     }));
-    return toPage(rows, first, result.total);
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: result?.total ?? 0,
+    };
   }
 
-  async get(op: Operation, id: string): Promise<TrackedBrand> {
-    const tenantId = await op.tenantId();
-    const brands = await op.repository(TrackedBrand);
-    const brand = await brands.findOneBy({ tenantId, id: requireId(id) });
-    if (!brand) throw notFound('Brand');
-    return brand;
+  async get(op: Operation, id: string): Promise<ListedBrand> {
+    return this.withStats(op, await this.find(op, id));
   }
 
-  async create(op: Operation, input: CreateBrandInput): Promise<TrackedBrand> {
+  /** A new brand has no mentions yet: ingest attributes posts to the brands it knows. */
+  async create(op: Operation, input: CreateBrandInput): Promise<ListedBrand> {
     const values = parseInput(createBrandSchema, input, 'input');
     const tenantId = await op.tenantId();
     const brands = await op.repository(TrackedBrand);
-    return this.saveUniquely(() =>
+    const brand = await this.saveUniquely(() =>
       brands.save(brands.create({ ...values, tenantId, id: newId() })),
     );
+    return { ...brand, ...NO_MENTIONS };
   }
 
-  async update(op: Operation, id: string, input: UpdateBrandInput): Promise<TrackedBrand> {
+  async update(op: Operation, id: string, input: UpdateBrandInput): Promise<ListedBrand> {
     const changes = parseInput(updateBrandSchema, input, 'input');
-    const brand = await this.get(op, id);
+    const brand = await this.find(op, id);
     const next = { ...brand, ...changes };
     if (!needsATerm(next)) {
       throw badUserInput([
@@ -74,7 +94,8 @@ export class TrackedBrandService {
       ]);
     }
     const brands = await op.repository(TrackedBrand);
-    return this.saveUniquely(() => brands.save(brands.merge(brand, changes)));
+    const saved = await this.saveUniquely(() => brands.save(brands.merge(brand, changes)));
+    return this.withStats(op, saved);
   }
 
   async delete(op: Operation, id: string): Promise<string> {
@@ -83,6 +104,19 @@ export class TrackedBrandService {
     const { affected } = await brands.delete({ tenantId, id: requireId(id) });
     if (!affected) throw notFound('Brand');
     return id;
+  }
+
+  private async find(op: Operation, id: string): Promise<TrackedBrand> {
+    const tenantId = await op.tenantId();
+    const brands = await op.repository(TrackedBrand);
+    const brand = await brands.findOneBy({ tenantId, id: requireId(id) });
+    if (!brand) throw notFound('Brand');
+    return brand;
+  }
+
+  private async withStats(op: Operation, brand: TrackedBrand): Promise<ListedBrand> {
+    const stats = await mentionStatsOf(await op.manager(), brand.tenantId, [brand.id]);
+    return { ...brand, ...(stats.get(brand.id) ?? NO_MENTIONS) };
   }
 
   private async saveUniquely(save: () => Promise<TrackedBrand>): Promise<TrackedBrand> {

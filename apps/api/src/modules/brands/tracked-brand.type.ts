@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/connection.js';
 import { BrandKind } from './brand-kind.js';
 
@@ -36,6 +36,15 @@ export class TrackedBrandType {
 
   @Field(() => Date)
   updatedAt: Date;
+
+  @Field(() => Int, { description: 'Mentions attributed to the brand.' })
+  mentionCount: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its latest mention was published; null when it has none.',
+  })
+  lastMentionAt: Date | null;
 }
 
 @ObjectType()

@@ -1,22 +1,13 @@
+import { ConnectorKind, MastodonStream } from '@socialcrm/validation';
 import { registerEnumType } from 'type-graphql';
 
-/** Where a connector's mentions come from. */
-export enum ConnectorKind {
-  META_WEBHOOK = 'META_WEBHOOK',
-  RSS = 'RSS',
-  MASTODON = 'MASTODON',
-}
+export { ConnectorKind, MastodonStream };
 
 /** PAUSED is the user's choice; FAILING means the last attempt failed (it keeps retrying). */
 export enum ConnectorStatus {
   ACTIVE = 'ACTIVE',
   PAUSED = 'PAUSED',
   FAILING = 'FAILING',
-}
-
-export enum MastodonStream {
-  HASHTAG = 'HASHTAG',
-  PUBLIC = 'PUBLIC',
 }
 
 registerEnumType(ConnectorKind, {

@@ -4,6 +4,7 @@ import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import type { ContactService } from '../contacts/index.js';
 import { type ContactType, TimelineEventKind, type TimelineEventType } from '../contacts/index.js';
+import { checkAssignee } from './assignee.js';
 import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
 import { MENTION_FROM } from './mention-where.js';
@@ -36,19 +37,7 @@ export class MentionActionsService {
   async assign(op: Operation, mentionId: string, userId: string | null): Promise<MentionType> {
     const tenantId = await op.tenantId();
     const manager = await op.manager();
-    if (userId) {
-      // Someone who can act on it: a viewer (direct or not) only reads.
-      const [access] = await manager.query(
-        'SELECT role FROM app.tenant_access($2) WHERE user_id = $1',
-        [requireId(userId, 'userId'), tenantId],
-      );
-      if (!access)
-        throw badUserInput([{ field: 'userId', message: 'has no access to this tenant' }]);
-      if (access.role === 'VIEWER')
-        throw badUserInput([
-          { field: 'userId', message: 'is a viewer and cannot act on mentions' },
-        ]);
-    }
+    if (userId) await checkAssignee(manager, tenantId, userId);
     const [, affected] = await manager.query(
       'UPDATE mention SET assigned_to = $3 WHERE tenant_id = $1 AND id = $2',
       [tenantId, requireId(mentionId, 'mentionId'), userId],
@@ -59,10 +48,15 @@ export class MentionActionsService {
 
   /** The author becomes a lead contact (created from the identity when needed). */
   async markAuthorAsLead(op: Operation, mentionId: string): Promise<ContactType> {
+    return this.contacts.get(op, await this.makeAuthorALead(op, mentionId));
+  }
+
+  /** `markAuthorAsLead` without reading the contact back: answers its id. */
+  async makeAuthorALead(op: Operation, mentionId: string): Promise<string> {
     const { contact } = await this.withAuthorContact(op, mentionId);
     const { userId } = await op.access();
     await this.contacts.markAsLead(op, contact, userId);
-    return this.contacts.get(op, contact.id);
+    return contact.id;
   }
 
   private async withAuthorContact(op: Operation, mentionId: string) {

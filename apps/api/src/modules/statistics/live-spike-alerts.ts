@@ -3,7 +3,8 @@ import type { OperationScopes } from '../../platform/database/operation-scope.js
 import type { MentionFeedService, TenantFeedChannels } from '../live-feed/index.js';
 import { endOnRefusal, FeedSubscriber } from '../live-feed/index.js';
 import type { MentionStatsService } from './mention-stats.service.js';
-import { StatsBucket, type VolumePoint } from './mention-stats.type.js';
+import type { VolumePoint } from './mention-stats.type.js';
+import { StatsBucket } from './stats-period.js';
 
 const DAY_MS = 86_400_000;
 /** Days of history the detector sees: its 14-day window plus a margin. */

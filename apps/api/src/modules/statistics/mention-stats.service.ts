@@ -1,32 +1,46 @@
 import {
   type BrandVoice,
   type BucketUnit,
-  bucketStart,
   detectMentionSpikes,
   influenceScore,
   netSentiment,
-  nextBucketStart,
   shareOfVoice,
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
-import { badUserInput } from '../../platform/errors/app-error.js';
 import { parseInput } from '../../platform/graphql/validation.js';
 import {
   MENTION_FROM,
+  type MentionFilter,
   type MentionFilterInput,
   mentionFilterSchema,
   mentionWhere,
 } from '../mentions/index.js';
+import type {
+  BrandVoiceShare,
+  MentionSelection,
+  MentionStats,
+  VolumePoint,
+} from './mention-stats.type.js';
+import { SENTIMENT_COUNTS, type SentimentCountsRow } from './sentiment-counts.js';
 import {
-  MAX_BUCKETS,
-  type MentionStats,
+  bucketStarts,
+  bucketUnit,
+  type StatsPeriod,
   type StatsPeriodInput,
   statsPeriodSchema,
-  type VolumePoint,
-} from './mention-stats.type.js';
+} from './stats-period.js';
 
 const TOP_AUTHORS = 10;
+
+/** What a period comes to in one line: what the agency home shows of each tenant. */
+export interface MentionHeadline {
+  readonly volume: VolumePoint[];
+  readonly shareOfVoice: BrandVoiceShare[];
+  readonly ownShareByMentions: number | null;
+  readonly netSentiment: number | null;
+  readonly mentions: number;
+}
 
 /** Volume, sentiment, share of voice, top authors and spikes of a period, computed in PostgreSQL and the domain. */
 export class MentionStatsService {
@@ -37,27 +51,53 @@ export class MentionStatsService {
   ): Promise<MentionStats> {
     const period = parseInput(statsPeriodSchema, periodInput, 'period');
     const filter = parseInput(mentionFilterSchema, filterInput ?? {}, 'filter');
-    const unit = period.bucket.toLowerCase() as BucketUnit;
-    const buckets = bucketStarts(period.from, period.to, unit);
-    const tenantId = await op.tenantId();
+    const selection = await this.selection(op, period, filter);
+    const headline = await this.measure(op, period, selection);
+    return {
+      ...headline,
+      alerts: headline.volume.filter((point) => point.spike),
+      topAuthors: await this.topAuthors(await op.manager(), selection),
+      selection,
+    };
+  }
+
+  /** Volume per bucket, net sentiment and share of voice of a validated period. */
+  async headline(
+    op: Operation,
+    period: StatsPeriod,
+    filter: MentionFilter,
+  ): Promise<MentionHeadline> {
+    return this.measure(op, period, await this.selection(op, period, filter));
+  }
+
+  private async measure(
+    op: Operation,
+    period: StatsPeriod,
+    where: MentionSelection,
+  ): Promise<MentionHeadline> {
+    const unit = bucketUnit(period.bucket);
     const manager = await op.manager();
-    const where = mentionWhere(tenantId, { ...filter, from: period.from, to: period.to });
-    const volume = await this.volume(manager, where, unit, buckets);
+    const volume = await this.volume(
+      manager,
+      where,
+      unit,
+      bucketStarts(period.from, period.to, unit),
+    );
     const voices = await this.voices(manager, where);
     const sov = shareOfVoice(
       voices.map((v) => ({ brand: v.brandId, own: v.own, mentions: v.mentions, reach: v.reach })),
     );
     const totals = volume.reduce(
       (sum, point) => ({
+        mentions: sum.mentions + point.mentions,
         positive: sum.positive + point.positive,
         negative: sum.negative + point.negative,
         neutral: sum.neutral + point.neutral,
       }),
-      { positive: 0, negative: 0, neutral: 0 },
+      { mentions: 0, positive: 0, negative: 0, neutral: 0 },
     );
     return {
       volume,
-      alerts: volume.filter((point) => point.spike),
       shareOfVoice: voices.map((voice, index) => ({
         ...voice,
         shareByMentions: sov.brands[index]?.byMentions ?? null,
@@ -65,29 +105,28 @@ export class MentionStatsService {
       })),
       ownShareByMentions: sov.own.byMentions,
       netSentiment: netSentiment(totals),
-      topAuthors: await this.topAuthors(manager, where),
+      mentions: totals.mentions,
     };
+  }
+
+  /** The operation's tenant's mentions that the filter and the period admit. */
+  private async selection(
+    op: Operation,
+    period: StatsPeriod,
+    filter: MentionFilter,
+  ): Promise<MentionSelection> {
+    return mentionWhere(await op.tenantId(), { ...filter, from: period.from, to: period.to });
   }
 
   private async volume(
     manager: EntityManager,
-    where: { sql: string; params: unknown[] },
+    where: MentionSelection,
     unit: BucketUnit,
     buckets: Date[],
   ): Promise<VolumePoint[]> {
-    const rows: Array<{
-      bucket: Date;
-      mentions: number;
-      positive: number;
-      neutral: number;
-      negative: number;
-      reach: number;
-    }> = await manager.query(
+    const rows: Array<SentimentCountsRow & { bucket: Date; reach: number }> = await manager.query(
       `SELECT date_trunc('${unit}', m.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket,
-              count(*)::int AS mentions,
-              count(*) FILTER (WHERE m.sentiment_label = 'POSITIVE')::int AS positive,
-              count(*) FILTER (WHERE m.sentiment_label = 'NEUTRAL')::int AS neutral,
-              count(*) FILTER (WHERE m.sentiment_label = 'NEGATIVE')::int AS negative,
+              ${SENTIMENT_COUNTS},
               coalesce(sum(m.reach), 0)::float8 AS reach
        ${MENTION_FROM}
        WHERE ${where.sql} GROUP BY 1`,
@@ -119,11 +158,7 @@ export class MentionStatsService {
   }
 
   /** Own brands against competitors per bucket: the voices `shareOfVoice` weighs. */
-  private async voicesByBucket(
-    manager: EntityManager,
-    where: { sql: string; params: unknown[] },
-    unit: BucketUnit,
-  ) {
+  private async voicesByBucket(manager: EntityManager, where: MentionSelection, unit: BucketUnit) {
     const rows: Array<{ bucket: Date; own: boolean; mentions: number; reach: number }> =
       await manager.query(
         `SELECT date_trunc('${unit}', m.published_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS bucket,
@@ -147,7 +182,7 @@ export class MentionStatsService {
     return voices;
   }
 
-  private async voices(manager: EntityManager, where: { sql: string; params: unknown[] }) {
+  private async voices(manager: EntityManager, where: MentionSelection) {
     const rows: Array<{
       brand_id: string;
       name: string;
@@ -174,7 +209,7 @@ export class MentionStatsService {
     }));
   }
 
-  private async topAuthors(manager: EntityManager, where: { sql: string; params: unknown[] }) {
+  private async topAuthors(manager: EntityManager, where: MentionSelection) {
     const rows: Array<{
       id: string;
       channel: string;
@@ -209,20 +244,4 @@ export class MentionStatsService {
       }))
       .sort((a, b) => b.influence - a.influence);
   }
-}
-
-function bucketStarts(from: Date, to: Date, unit: BucketUnit): Date[] {
-  const starts: Date[] = [];
-  for (let start = bucketStart(from, unit); start < to; start = nextBucketStart(start, unit)) {
-    starts.push(start);
-    if (starts.length > MAX_BUCKETS) {
-      throw badUserInput([
-        {
-          field: 'period',
-          message: `spans more than ${MAX_BUCKETS} buckets; choose a larger bucket`,
-        },
-      ]);
-    }
-  }
-  return starts;
 }

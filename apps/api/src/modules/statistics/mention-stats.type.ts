@@ -1,34 +1,6 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { z } from 'zod';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { SocialIdentityType } from '../contacts/index.js';
-
-export enum StatsBucket {
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-}
-registerEnumType(StatsBucket, {
-  name: 'StatsBucket',
-  description: 'Calendar buckets in UTC; weeks start on Monday.',
-});
-
-export const MAX_BUCKETS = 400;
-
-export const statsPeriodSchema = z
-  .object({ from: z.coerce.date(), to: z.coerce.date(), bucket: z.enum(StatsBucket) })
-  .refine((period) => period.from < period.to, { message: 'must be after `from`', path: ['to'] });
-
-@InputType({ description: 'The measured period [from, to) and its bucket size.' })
-export class StatsPeriodInput {
-  @Field(() => Date)
-  from: Date;
-
-  @Field(() => Date)
-  to: Date;
-
-  @Field(() => StatsBucket, { defaultValue: StatsBucket.DAY })
-  bucket: StatsBucket;
-}
+import type { mentionWhere } from '../mentions/index.js';
 
 @ObjectType({ description: 'Mentions published in one bucket.' })
 export class VolumePoint {
@@ -117,10 +89,62 @@ export class TopAuthor {
   influence: number;
 }
 
+@ObjectType({
+  description:
+    'Mentions of one group (a channel, a language or a brand) in the period, by polarity.',
+})
+export class MentionBreakdown {
+  @Field(() => String, {
+    description: 'The channel (as in `MentionChannel`), the language code, or the brand id.',
+  })
+  key: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The brand's name for a brand; null for channels and languages.",
+  })
+  name: string | null;
+
+  @Field(() => Int)
+  mentions: number;
+
+  @Field(() => Int)
+  positive: number;
+
+  @Field(() => Int)
+  neutral: number;
+
+  @Field(() => Int)
+  negative: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '(positive − negative) / (positive + negative); null without polar mentions.',
+  })
+  netSentiment: number | null;
+}
+
+@ObjectType({ description: 'A word or hashtag and how many mentions of the period contain it.' })
+export class TermCount {
+  @Field(() => String, { description: 'Lower-cased; a hashtag without its `#`.' })
+  term: string;
+
+  @Field(() => Int, { description: 'Mentions that contain it, each counted once.' })
+  mentions: number;
+}
+
+/** The mentions a `MentionStats` measures, for the fields computed only when asked for. */
+export type MentionSelection = ReturnType<typeof mentionWhere>;
+
 @ObjectType({ description: 'Listening measurements of the active tenant over a period.' })
 export class MentionStats {
+  selection: MentionSelection;
+
   @Field(() => [VolumePoint])
   volume: VolumePoint[];
+
+  @Field(() => Int, { description: 'Mentions of the period: the sum of `volume`.' })
+  mentions: number;
 
   @Field(() => [BrandVoiceShare])
   shareOfVoice: BrandVoiceShare[];

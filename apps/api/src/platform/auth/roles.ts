@@ -1,12 +1,8 @@
+import { TenantRole } from '@socialcrm/validation';
 import { registerEnumType } from 'type-graphql';
 
 /** A user's role inside one tenant, least to most powerful. */
-export enum TenantRole {
-  VIEWER = 'VIEWER',
-  AGENT = 'AGENT',
-  MANAGER = 'MANAGER',
-  OWNER = 'OWNER',
-}
+export { TenantRole };
 
 /** A user's role inside an agency: an admin manages its tenants, a member works in all of them. */
 export enum AgencyRole {

@@ -1,34 +1,8 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { z } from 'zod';
-import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { MentionChannel } from '../../contacts/index.js';
 import { ConnectorKind, MastodonStream } from '../connector-enums.js';
 
-const name = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .refine(...atMostCharacters(120));
-const secret = z
-  .string()
-  .trim()
-  .min(8, 'must have at least 8 characters')
-  .refine(...atMostCharacters(500));
-
-export const createConnectorSchema = z.object({
-  kind: z.enum(ConnectorKind),
-  name,
-  settings: z.looseObject({}),
-  secret: secret.optional().nullable(),
-});
-
-export const updateConnectorSchema = z.object({
-  name: name.optional().nullable(),
-  settings: z.looseObject({}).optional().nullable(),
-  secret: secret.optional().nullable(),
-  clearSecret: z.boolean().optional().nullable(),
-  paused: z.boolean().optional().nullable(),
-});
+export { createConnectorSchema, updateConnectorSchema } from '@socialcrm/validation';
 
 @InputType({ description: 'Settings of a connector; give the fields of its kind only.' })
 export class ConnectorSettingsInput {

@@ -1,3 +1,4 @@
+import type { META_CHANNELS } from '@socialcrm/validation';
 import { MentionChannel } from '../../contacts/index.js';
 import type { IngestMention } from '../../ingest/index.js';
 
@@ -17,7 +18,7 @@ const OBJECT_OF = {
  */
 export function mentionsFromMetaDelivery(
   payload: unknown,
-  channel: MentionChannel.FACEBOOK | MentionChannel.INSTAGRAM,
+  channel: (typeof META_CHANNELS)[number],
 ): IngestMention[] {
   const body = payload as Node | null;
   if (!body || body.object !== OBJECT_OF[channel] || !Array.isArray(body.entry)) return [];

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { z } from 'zod';
 import { MentionChannel } from '../../contacts/index.js';
 import { SentimentLabel } from '../mention-enums.js';
@@ -21,15 +21,19 @@ export const mentionFilterSchema = z
   .default({});
 export type MentionFilter = z.output<typeof mentionFilterSchema>;
 
+// One class for both directions: a saved view answers the filter it was given.
+@ObjectType('MentionFilter', {
+  description: 'A mention filter as saved: every given criterion must hold.',
+})
 @InputType({ description: 'Every given criterion must hold; a list matches any of its values.' })
 export class MentionFilterInput {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Tracked brands the mention is about.' })
   brandIds?: string[] | null;
 
-  @Field(() => [MentionChannel], { nullable: true })
+  @Field(() => [MentionChannel], { nullable: true, description: 'Where it was posted.' })
   channels?: MentionChannel[] | null;
 
-  @Field(() => [SentimentLabel], { nullable: true })
+  @Field(() => [SentimentLabel], { nullable: true, description: 'Detected sentiment.' })
   sentiments?: SentimentLabel[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Language codes: es, en, pt, ru, und.' })

@@ -1,27 +1,11 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { z } from 'zod';
 import { TenantRole } from '../../../platform/auth/roles.js';
-import { atMostCharacters } from '../../../platform/graphql/validation.js';
-import { emailSchema } from '../../auth/index.js';
 
-const slug = z
-  .string()
-  .trim()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'must be lower-case letters and digits separated by single hyphens',
-  )
-  .refine(...atMostCharacters(60));
-
-export const createTenantSchema = z.object({
-  agencyId: z.uuid('is not a valid id'),
-  name: z
-    .string()
-    .trim()
-    .min(2, 'must have at least 2 characters')
-    .refine(...atMostCharacters(120)),
-  slug: slug.optional(),
-});
+export {
+  acceptInvitationSchema,
+  createTenantSchema,
+  inviteMemberSchema,
+} from '@socialcrm/validation';
 
 @InputType({ description: 'A new tenant (brand workspace) in an agency the caller administers.' })
 export class CreateTenantInput {
@@ -38,8 +22,6 @@ export class CreateTenantInput {
   slug?: string;
 }
 
-export const inviteMemberSchema = z.object({ email: emailSchema, role: z.enum(TenantRole) });
-
 @InputType()
 export class InviteMemberInput {
   @Field(() => String)
@@ -48,22 +30,6 @@ export class InviteMemberInput {
   @Field(() => TenantRole)
   role: TenantRole;
 }
-
-export const acceptInvitationSchema = z.object({
-  token: z.string().min(1, 'is required').max(200, 'is not a valid invitation token'),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .refine(...atMostCharacters(120))
-    .nullish()
-    .transform((name) => name || undefined),
-  password: z
-    .string()
-    .refine(...atMostCharacters(256))
-    .nullish()
-    .transform((password) => password || undefined),
-});
 
 @InputType({
   description:

@@ -7,6 +7,8 @@ import { WorksInTenant1764500000000 } from './1764500000000-works-in-tenant.js';
 import { AgencyMembershipPolicy1764600000000 } from './1764600000000-agency-membership-policy.js';
 import { RoleInTenant1764700000000 } from './1764700000000-role-in-tenant.js';
 import { PerTenantFeedSeq1764800000000 } from './1764800000000-per-tenant-feed-seq.js';
+import { SavedMentionViews1764900000000 } from './1764900000000-saved-mention-views.js';
+import { MentionTerms1765000000000 } from './1765000000000-mention-terms.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   AgencyMembershipPolicy1764600000000,
   RoleInTenant1764700000000,
   PerTenantFeedSeq1764800000000,
+  SavedMentionViews1764900000000,
+  MentionTerms1765000000000,
 ];

@@ -16,5 +16,6 @@ export default defineConfig({
     name: 'admin',
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/testing/component-setup.ts'],
   },
 });

@@ -46,6 +46,12 @@ describe('admin in Chromium', () => {
     await page.getByTestId('brand-form-submit').click();
     await expect.poll(() => page.getByTestId('field-error').count()).toBeGreaterThan(0);
     await shot('02-brand-form-error');
+    // Terms are tags: the refused one is removed by its own button, then the right one typed.
+    await page
+      .locator('.ui-field')
+      .filter({ has: page.getByTestId('brand-form-hashtags') })
+      .getByTestId('tag-remove')
+      .click();
     await page.getByTestId('brand-form-hashtags').fill('#chromiumcoffee');
     await page.getByTestId('brand-form-submit').click();
     await expect

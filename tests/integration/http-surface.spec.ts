@@ -14,6 +14,21 @@ describe('plain HTTP surface', () => {
     ]);
   });
 
+  it("serves the admin's assets compressed and cached for good, its page checked every visit", async () => {
+    const page = await fetch(`${suite.api.url}/listening`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${suite.api.url}${script}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('blocks a simple cross-site GET or form POST (CSRF prevention)', async () => {
     const get = await fetch(
       `${suite.api.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`,

@@ -76,3 +76,27 @@ export const updateConnectorSchema = z.object({
   clearSecret: z.boolean().optional().nullable(),
   paused: z.boolean().optional().nullable(),
 });
+
+/**
+ * A whole connector as a form submits it: its settings checked by its kind's schema (problems
+ * at `settings.<field>`), and a Meta webhook's app secret required when it is created.
+ */
+export function connectorInputSchema(creating: boolean) {
+  const base = creating
+    ? createConnectorSchema
+    : updateConnectorSchema.extend({ kind: z.enum(ConnectorKind) });
+  return base.superRefine((input, ctx) => {
+    const settings = settingsSchemaOf[input.kind].safeParse(input.settings ?? {});
+    for (const issue of settings.success ? [] : settings.error.issues) {
+      ctx.addIssue({ ...issue, path: ['settings', ...issue.path] } as z.core.$ZodRawIssue);
+    }
+    if (creating && input.kind === ConnectorKind.META_WEBHOOK && !input.secret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: 'is required',
+        params: { reason: 'REQUIRED' },
+      });
+    }
+  });
+}

@@ -20,14 +20,13 @@ function isHttpUrl(value: string): boolean {
   return URL.canParse(value);
 }
 
-/** A whole number between `min` and `max`. */
+/** A whole number between `min` and `max`; anything else (text, a fraction) is OUT_OF_RANGE. */
 export function wholeNumber(min: number, max: number) {
-  const range = { reason: 'OUT_OF_RANGE', params: { min, max } };
-  return z
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .refine(...because(Number.isInteger, 'must be a whole number', range))
-    .refine(...because((n: number) => n >= min, `must be at least ${min}`, range))
-    .refine(
-      ...because((n: number) => n <= max, `must be at most ${max.toLocaleString('en-US')}`, range),
-    );
+  return z.custom<number>(
+    (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+    {
+      message: `must be a whole number from ${min} to ${max.toLocaleString('en-US')}`,
+      params: { reason: 'OUT_OF_RANGE', params: { min, max } },
+    },
+  );
 }

@@ -52,6 +52,17 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/connectors/pages/connector-list/ConnectorListPage.vue'),
       },
       {
+        path: 'listening/settings',
+        name: 'listening-settings',
+        component: () => import('../modules/listening-settings/pages/ListeningSettingsPage.vue'),
+      },
+      {
+        path: 'agency/:agencyId?',
+        name: 'agency',
+        component: () => import('../modules/agency/pages/agency-home/AgencyHomePage.vue'),
+        meta: { agencyWide: true },
+      },
+      {
         path: 'members',
         name: 'members',
         component: () => import('../modules/tenancy/pages/member-list/MemberListPage.vue'),
@@ -84,5 +95,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
     anyone?: boolean;
+    /** Shown without an active tenant (the agency home). */
+    agencyWide?: boolean;
   }
 }

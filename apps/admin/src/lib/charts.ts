@@ -4,6 +4,7 @@ import {
   GridComponent,
   LegendComponent,
   MarkPointComponent,
+  TitleComponent,
   TooltipComponent,
 } from 'echarts/components';
 import { use } from 'echarts/core';
@@ -18,6 +19,7 @@ use([
   GridComponent,
   LegendComponent,
   MarkPointComponent,
+  TitleComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);

@@ -25,7 +25,6 @@ export type { SortingState };
 export const columnsFor = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();
 
 declare module '@tanstack/vue-table' {
-  // biome-ignore lint/correctness/noUnusedVariables: the parameters must match TanStack's own.
   interface ColumnMeta<TFeatures, TData, TValue> {
     /** The column's cells are the row's headers (`<th scope="row">`): its name, usually. */
     rowHeader?: boolean;

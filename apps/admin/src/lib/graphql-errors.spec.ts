@@ -4,9 +4,21 @@ import { fieldMessages, parseFieldPath, toAppError } from './graphql-errors.js';
 
 describe(parseFieldPath.name, () => {
   it('drops the input prefix and reads a list index', () => {
-    expect(parseFieldPath('input.hashtags.2')).toEqual({ field: 'hashtags', index: 2 });
-    expect(parseFieldPath('input.name')).toEqual({ field: 'name', index: null });
-    expect(parseFieldPath('X-Tenant-Id')).toEqual({ field: 'X-Tenant-Id', index: null });
+    expect(parseFieldPath('input.hashtags.2')).toEqual({
+      field: 'hashtags',
+      index: 2,
+      path: 'hashtags.2',
+    });
+    expect(parseFieldPath('input.name')).toEqual({ field: 'name', index: null, path: 'name' });
+    expect(parseFieldPath('X-Tenant-Id')).toEqual({
+      field: 'X-Tenant-Id',
+      index: null,
+      path: 'X-Tenant-Id',
+    });
+    expect(parseFieldPath('input.settings.feedUrl')).toMatchObject({
+      field: 'settings',
+      path: 'settings.feedUrl',
+    });
   });
 });
 
@@ -30,8 +42,8 @@ describe(toAppError.name, () => {
       code: 'BAD_USER_INPUT',
       message: 'input.hashtags.1: must be a hashtag',
       fields: [
-        { field: 'hashtags', index: 1, message: 'must be a hashtag' },
-        { field: 'name', index: null, message: 'is required' },
+        { field: 'hashtags', index: 1, path: 'hashtags.1', message: 'must be a hashtag' },
+        { field: 'name', index: null, path: 'name', message: 'is required' },
       ],
     });
   });
@@ -64,9 +76,9 @@ describe(fieldMessages.name, () => {
   it('joins the problems of a field and names the offending term', () => {
     const messages = fieldMessages(
       [
-        { field: 'hashtags', index: 1, message: 'must be a hashtag' },
-        { field: 'hashtags', index: 2, message: 'repeats "#a"' },
-        { field: 'name', index: null, message: 'already exists' },
+        { field: 'hashtags', index: 1, path: 'hashtags.1', message: 'must be a hashtag' },
+        { field: 'hashtags', index: 2, path: 'hashtags.2', message: 'repeats "#a"' },
+        { field: 'name', index: null, path: 'name', message: 'already exists' },
       ],
       { hashtags: ['#a', 'b c', '#A'] },
     );

@@ -22,6 +22,8 @@ export interface GraphqlErrorLike {
 export interface FieldProblem {
   field: string;
   index: number | null;
+  /** The whole path under the input, e.g. `settings.feedUrl` or `hashtags.2`. */
+  path: string;
   message: string;
   /** The api's code for what is wrong (REQUIRED, TOO_LONG…), translated under `errors.fields.`. */
   reason?: string;
@@ -39,13 +41,13 @@ export interface AppErrorInfo {
 const isCode = (value: unknown): value is ErrorCode =>
   typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 
-/** `input.hashtags.2` → `{ field: 'hashtags', index: 2 }`; `email` → `{ field: 'email' }`. */
-export function parseFieldPath(path: string): { field: string; index: number | null } {
+/** `input.hashtags.2` → `{ field: 'hashtags', index: 2, path: 'hashtags.2' }`. */
+export function parseFieldPath(path: string): Pick<FieldProblem, 'field' | 'index' | 'path'> {
   const parts = path.split('.');
   if (parts[0] === 'input' && parts.length > 1) parts.shift();
   const [field = path, second] = parts;
   const index = second !== undefined && /^\d+$/.test(second) ? Number(second) : null;
-  return { field, index };
+  return { field, index, path: parts.join('.') };
 }
 
 function fieldProblemsOf(error: GraphqlErrorLike): FieldProblem[] {

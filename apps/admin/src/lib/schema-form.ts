@@ -32,6 +32,8 @@ interface SchemaFormOptions<V extends object, S extends z.ZodType> {
   serverError?: Ref<AppErrorInfo | null>;
   /** Term lists, so a problem with one term names it (`“#bad tag”: …`). */
   lists?: (values: V) => Record<string, readonly string[]>;
+  /** The form field that shows a problem at an input path (`settings.feedUrl` → `feedUrl`). */
+  fieldOf?: (path: string, values: V) => string | undefined;
 }
 
 /**
@@ -43,10 +45,17 @@ export function useSchemaForm<V extends object, S extends z.ZodType>(
   options: SchemaFormOptions<V, S>,
 ) {
   const describe = useProblemText();
+  const onFields = (problems: FieldProblem[], values: V) =>
+    problems.map((problem) => ({
+      ...problem,
+      field: options.fieldOf?.(problem.path, values) ?? problem.field,
+    }));
   const validate = ({ value }: { value: V }) => {
     const problems = schemaProblems(options.schema, options.toInput(value));
     if (!problems.length) return undefined;
-    return { fields: fieldMessages(problems, options.lists?.(value) ?? {}, describe) };
+    return {
+      fields: fieldMessages(onFields(problems, value), options.lists?.(value) ?? {}, describe),
+    };
   };
   const form = useForm({
     defaultValues: options.defaultValues,
@@ -64,7 +73,7 @@ export function useSchemaForm<V extends object, S extends z.ZodType>(
   const values = form.useStore((state) => state.values);
   const serverMessages = computed(() =>
     fieldMessages(
-      options.serverError?.value?.fields ?? [],
+      onFields(options.serverError?.value?.fields ?? [], values.value as V),
       options.lists?.(values.value as V) ?? {},
       describe,
     ),

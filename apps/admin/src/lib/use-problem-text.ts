@@ -5,6 +5,9 @@ import type { FieldProblem } from './graphql-errors.js';
 export function useProblemText(): (problem: FieldProblem) => string {
   const { t, te } = useI18n();
   return (problem) => {
+    // A bad format says which: "not a valid email address" rather than "not valid here".
+    const format = `errors.fields.formats.${problem.params?.format}`;
+    if (problem.reason === 'INVALID_FORMAT' && te(format)) return t(format);
     const key = `errors.fields.${problem.reason}`;
     return problem.reason && te(key) ? t(key, problem.params ?? {}) : problem.message;
   };

@@ -11,6 +11,8 @@ export const BrandFields = graphql(`
     excludedTerms
     createdAt
     updatedAt
+    mentionCount
+    lastMentionAt
   }
 `);
 
@@ -18,8 +20,8 @@ export type Brand = ResultOf<typeof BrandFields>;
 
 export const BrandsQuery = graphql(
   `
-  query Brands($first: Int!, $after: String) {
-    brands(first: $first, after: $after) {
+  query Brands($first: Int!, $after: String, $search: String, $sort: BrandSortInput) {
+    brands(first: $first, after: $after, search: $search, sort: $sort) {
       edges { cursor node { ...BrandFields } }
       pageInfo { endCursor hasNextPage }
       totalCount
@@ -59,5 +61,15 @@ export const UpdateBrandMutation = graphql(
 export const DeleteBrandMutation = graphql(`
   mutation DeleteBrand($id: ID!) {
     deleteBrand(id: $id)
+  }
+`);
+
+export const BrandTermsPreviewQuery = graphql(`
+  query BrandTermsPreview($terms: BrandTermsInput!, $first: Int!) {
+    brandTermsPreview(terms: $terms, first: $first) {
+      matchCount
+      scanned
+      mentions { id text channel publishedAt url author { handle displayName } }
+    }
   }
 `);

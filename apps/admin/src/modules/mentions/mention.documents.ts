@@ -95,7 +95,92 @@ export const AssigneesQuery = graphql(`
   }
 `);
 
+/** An author's other mentions (the drawer's history), newest first. */
+export const AuthorMentionsQuery = graphql(
+  `
+  query AuthorMentions($first: Int!, $filter: MentionFilterInput) {
+    mentions(first: $first, filter: $filter) {
+      edges { node { ...MentionFields } }
+      totalCount
+    }
+  }
+`,
+  [MentionFields],
+);
+
+/** The mention's contact and its timeline, newest first. */
+export const MentionContactQuery = graphql(`
+  query MentionContact($id: ID!) {
+    contact(id: $id) { id displayName lifecycleStage createdAt }
+    contactTimeline(contactId: $id, first: 20) {
+      edges { node { id kind body channel mentionId occurredAt } }
+      totalCount
+    }
+  }
+`);
+
+export const SavedViewFields = graphql(`
+  fragment SavedViewFields on SavedMentionView {
+    id
+    name
+    updatedAt
+    filter { search from to authorHandle brandIds channels languages sentiments }
+  }
+`);
+
+/** The signed-in user's saved views in the active tenant, by name. */
+export const SavedMentionViewsQuery = graphql(
+  `
+  query SavedMentionViews {
+    savedMentionViews { ...SavedViewFields }
+  }
+`,
+  [SavedViewFields],
+);
+
+export const CreateSavedMentionViewMutation = graphql(
+  `
+  mutation CreateSavedMentionView($input: CreateSavedMentionViewInput!) {
+    createSavedMentionView(input: $input) { ...SavedViewFields }
+  }
+`,
+  [SavedViewFields],
+);
+
+export const UpdateSavedMentionViewMutation = graphql(
+  `
+  mutation UpdateSavedMentionView($id: ID!, $input: UpdateSavedMentionViewInput!) {
+    updateSavedMentionView(id: $id, input: $input) { ...SavedViewFields }
+  }
+`,
+  [SavedViewFields],
+);
+
+export const DeleteSavedMentionViewMutation = graphql(`
+  mutation DeleteSavedMentionView($id: ID!) {
+    deleteSavedMentionView(id: $id)
+  }
+`);
+
+/** Bulk actions: one result per id, in order; a bad id does not stop the others. */
+export const AssignMentionsMutation = graphql(`
+  mutation AssignMentions($mentionIds: [ID!]!, $userId: ID) {
+    assignMentions(mentionIds: $mentionIds, userId: $userId) { mentionId ok errorCode errorMessage }
+  }
+`);
+
+export const MarkAuthorsAsLeadsMutation = graphql(`
+  mutation MarkAuthorsAsLeads($mentionIds: [ID!]!) {
+    markAuthorsAsLeads(mentionIds: $mentionIds) { mentionId ok errorCode errorMessage }
+  }
+`);
+
 export type Mention = ResultOf<typeof MentionFields>;
+export type SavedView = ResultOf<typeof SavedViewFields>;
+export type TimelineEntry = ResultOf<
+  typeof MentionContactQuery
+>['contactTimeline']['edges'][number]['node'];
+export type BulkResult = ResultOf<typeof AssignMentionsMutation>['assignMentions'][number];
 export type MentionFeedEvent = ResultOf<typeof MentionsAddedSubscription>['mentionsAdded'][number];
 export type MentionFilter = NonNullable<VariablesOf<typeof MentionsQuery>['filter']>;
 export type MentionChannel = Mention['channel'];

@@ -9,7 +9,20 @@ export const VolumePointFields = graphql(`
     negative
     reach
     netSentiment
+    ownShareByMentions
     spike
+  }
+`);
+
+export const MentionBreakdownFields = graphql(`
+  fragment MentionBreakdownFields on MentionBreakdown {
+    key
+    name
+    mentions
+    positive
+    neutral
+    negative
+    netSentiment
   }
 `);
 
@@ -17,8 +30,14 @@ export const MentionStatsQuery = graphql(
   `
   query MentionStats($period: StatsPeriodInput!, $filter: MentionFilterInput) {
     mentionStats(period: $period, filter: $filter) {
+      mentions
       volume { ...VolumePointFields }
       alerts { ...VolumePointFields }
+      byChannel { ...MentionBreakdownFields }
+      byLanguage { ...MentionBreakdownFields }
+      byBrand { ...MentionBreakdownFields }
+      topTerms { term mentions }
+      topHashtags { term mentions }
       shareOfVoice { brandId name own mentions reach shareByMentions shareByReach }
       ownShareByMentions
       netSentiment
@@ -31,11 +50,13 @@ export const MentionStatsQuery = graphql(
     }
   }
 `,
-  [VolumePointFields],
+  [VolumePointFields, MentionBreakdownFields],
 );
 
 export type MentionStats = ResultOf<typeof MentionStatsQuery>['mentionStats'];
 export type VolumePoint = ResultOf<typeof VolumePointFields>;
+export type Breakdown = ResultOf<typeof MentionBreakdownFields>;
+export type TermCount = MentionStats['topTerms'][number];
 export type VoiceShare = MentionStats['shareOfVoice'][number];
 export type TopAuthor = MentionStats['topAuthors'][number];
 export type StatsPeriod = VariablesOf<typeof MentionStatsQuery>['period'];

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -76,11 +77,21 @@ function requestLog() {
   });
 }
 
-/** Serves the admin single-page app, falling back to index.html for client-side routes. */
+/**
+ * Serves the admin single-page app, falling back to index.html for client-side routes. Mounted
+ * after the api's routes, so only the admin's files are compressed. Vite names every asset by
+ * its content: they never change, while index.html is checked on every visit.
+ */
 export function serveAdmin(app: Express, adminDir: string | undefined): boolean {
   if (!adminDir || !existsSync(join(adminDir, 'index.html'))) return false;
+  app.use(compression());
+  app.use(
+    '/assets',
+    express.static(join(adminDir, 'assets'), { index: false, immutable: true, maxAge: '1y' }),
+  );
   app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(adminDir, 'index.html'));
   });
   return true;

@@ -16,12 +16,10 @@ import { useSessionStore } from '../../../../../stores/session.js';
 export function useAcceptInvitation(token: () => string) {
   const session = useSessionStore();
   const signedIn = computed(() => session.isSignedIn);
-  const name = ref('');
-  const password = ref('');
   const submitting = ref(false);
   const error = ref<AppErrorInfo | null>(null);
 
-  async function submit(): Promise<boolean> {
+  async function submit(newcomer: { name?: string; password?: string }): Promise<boolean> {
     submitting.value = true;
     error.value = null;
     try {
@@ -30,7 +28,7 @@ export function useAcceptInvitation(token: () => string) {
       if (session.tokens) headers.authorization = `Bearer ${session.tokens.accessToken}`;
       const input = session.tokens
         ? { token: token() }
-        : { token: token(), password: password.value, name: name.value.trim() || null };
+        : { token: token(), password: newcomer.password ?? '', name: newcomer.name ?? null };
       const result = await postGraphql(AcceptInvitationMutation, { input }, headers);
       if (result.data?.acceptInvitation) {
         session.setTokens(tokensOf(result.data.acceptInvitation));
@@ -44,5 +42,5 @@ export function useAcceptInvitation(token: () => string) {
     }
   }
 
-  return { signedIn, name, password, submitting, error, submit };
+  return { signedIn, submitting, error, submit };
 }

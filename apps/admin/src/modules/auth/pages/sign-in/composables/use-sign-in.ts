@@ -6,23 +6,20 @@ import { useSessionStore } from '../../../../../stores/session.js';
 /** Signs in with email and password and stores the session tokens. */
 export function useSignIn() {
   const session = useSessionStore();
-  const email = ref('');
-  const password = ref('');
   const submitting = ref(false);
   const error = ref<AppErrorInfo | null>(null);
 
-  async function submit(): Promise<boolean> {
+  async function submit(email: string, password: string): Promise<boolean> {
     submitting.value = true;
     error.value = null;
     try {
       const result = await postGraphql(
         SignInMutation,
-        { input: { email: email.value.trim(), password: password.value } },
+        { input: { email, password } },
         { 'accept-language': session.locale },
       );
       if (result.data?.signIn) {
         session.setTokens(tokensOf(result.data.signIn));
-        password.value = '';
         return true;
       }
       error.value = toAppError(result.errors ?? []) ?? {
@@ -36,5 +33,5 @@ export function useSignIn() {
     }
   }
 
-  return { email, password, submitting, error, submit };
+  return { submitting, error, submit };
 }

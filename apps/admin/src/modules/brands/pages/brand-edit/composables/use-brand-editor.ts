@@ -7,7 +7,7 @@ import {
   brandToForm,
   emptyBrandForm,
   toBrandInput,
-} from '../../../brand-validation.js';
+} from '../../../brand-form-values.js';
 
 /** Loads a brand to edit (or starts a new one) and saves it. */
 export function useBrandEditor(id: () => string | undefined) {

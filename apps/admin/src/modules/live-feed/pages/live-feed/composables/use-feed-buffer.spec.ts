@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMentionFilter } from './feed-filter.js';
+import { EMPTY_FILTER, toMentionFilter } from './feed-filter.js';
 import { useFeedBuffer } from './use-feed-buffer.js';
 
 interface Item {
@@ -93,9 +93,15 @@ describe('useFeedBuffer', () => {
 
 describe('toMentionFilter', () => {
   it('sends only the chosen criteria', () => {
-    expect(toMentionFilter({ brandId: '', channel: '', sentiment: '', language: '' })).toEqual({});
+    expect(toMentionFilter(EMPTY_FILTER)).toEqual({});
     expect(
-      toMentionFilter({ brandId: 'b1', channel: 'X', sentiment: 'NEGATIVE', language: 'es' }),
+      toMentionFilter({
+        ...EMPTY_FILTER,
+        brand: ['b1'],
+        channel: ['X'],
+        sentiment: ['NEGATIVE'],
+        language: ['es'],
+      }),
     ).toEqual({ brandIds: ['b1'], channels: ['X'], sentiments: ['NEGATIVE'], languages: ['es'] });
   });
 });

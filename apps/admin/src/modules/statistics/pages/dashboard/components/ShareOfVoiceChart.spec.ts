@@ -10,13 +10,31 @@ const shares = [
 ] as unknown as VoiceShare[];
 
 describe('ShareOfVoiceChart', () => {
-  it('shows the own share the same way in the headline and the row, in the locale', () => {
-    const sut = mount(ShareOfVoiceChart, {
+  const mountIn = (locale: 'es' | 'en') =>
+    mount(ShareOfVoiceChart, {
       props: { shares, ownShare: 0.778 },
-      global: { plugins: [createAppI18n('es')] },
+      global: { plugins: [createAppI18n(locale)], stubs: { UiChart: true } },
     });
-    const headline = sut.find('[data-testid="voice-own-share"]').text().replace(/\s/g, ' ');
-    expect(headline).toBe('77,8 %');
-    expect(sut.findAll('.voice__value')[0]?.text().replace(/\s/g, ' ')).toContain('77,8 %');
+
+  it('shows the own share in the locale', () => {
+    expect(mountIn('es').find('[data-testid="voice-own-share"]').text().replace(/\s/g, ' ')).toBe(
+      '77,8 %',
+    );
+    expect(mountIn('en').find('[data-testid="voice-own-share"]').text()).toBe('77.8%');
+  });
+
+  it('gives the chart the same shares as its table and CSV, largest first', () => {
+    const chart = mountIn('es').findComponent({ name: 'UiChart' });
+    const table = chart.props('table') as { rows: unknown[][] };
+    expect(table.rows.map((row) => [row[0], row[2], String(row[3]).replace(/\s/g, ' ')])).toEqual([
+      ['Café Aurora', 7, '77,8 %'],
+      ['Rival', 2, '22,2 %'],
+    ]);
+  });
+
+  it('opens a clicked brand', async () => {
+    const sut = mountIn('en');
+    sut.findComponent({ name: 'UiChart' }).vm.$emit('select', { name: 'Rival', dataIndex: 1 });
+    expect(sut.emitted('brand')).toEqual([['rival']]);
   });
 });

@@ -1,20 +1,36 @@
+import { connectorInputSchema } from '@socialcrm/validation';
 import { describe, expect, it } from 'vitest';
+import { schemaProblems } from '../../lib/schema-form.js';
 import type { Connector } from './connector.documents.js';
 import {
+  connectorFieldOf,
   connectorFormOf,
   emptyConnectorForm,
   toCreateInput,
   toUpdateInput,
-  validateConnectorForm,
-} from './connector-validation.js';
+} from './connector-form.js';
+
+/** What the api's schema says of the form, as form field → reason. */
+function reasons(form: ReturnType<typeof emptyConnectorForm>, creating = true) {
+  const input = creating ? toCreateInput(form) : { ...toUpdateInput(form), kind: form.kind };
+  return Object.fromEntries(
+    schemaProblems(connectorInputSchema(creating), input).map((problem) => [
+      connectorFieldOf(form.kind, problem.path) ?? problem.field,
+      problem.reason,
+    ]),
+  );
+}
 
 describe('connector form', () => {
   it('needs a name and an http(s) feed for RSS, with a poll interval in range', () => {
     const form = { ...emptyConnectorForm('RSS'), feedUrl: 'ftp://x', pollIntervalSeconds: '30' };
-    expect(validateConnectorForm(form, true)).toEqual({
-      name: { key: 'required' },
-      feedUrl: { key: 'url' },
-      pollIntervalSeconds: { key: 'interval', params: { min: 60, max: 86_400 } },
+    expect(reasons(form)).toEqual({
+      name: 'REQUIRED',
+      feedUrl: 'HTTP_URL',
+      pollIntervalSeconds: 'OUT_OF_RANGE',
+    });
+    expect(reasons({ ...form, pollIntervalSeconds: '' })).toMatchObject({
+      pollIntervalSeconds: 'OUT_OF_RANGE',
     });
     const valid = {
       ...form,
@@ -22,7 +38,7 @@ describe('connector form', () => {
       feedUrl: 'https://blog.example/feed',
       pollIntervalSeconds: '900',
     };
-    expect(validateConnectorForm(valid, true)).toEqual({});
+    expect(reasons(valid)).toEqual({});
     expect(toCreateInput(valid)).toEqual({
       kind: 'RSS',
       name: 'Blog',
@@ -36,13 +52,11 @@ describe('connector form', () => {
       name: 'Masto',
       baseUrl: 'https://mastodon.social',
     };
-    expect(validateConnectorForm(form, true)).toEqual({ hashtag: { key: 'required' } });
-    expect(validateConnectorForm({ ...form, hashtag: 'bad tag' }, true)).toEqual({
-      hashtag: { key: 'hashtag' },
-    });
-    expect(validateConnectorForm({ ...form, stream: 'PUBLIC' }, true)).toEqual({});
-    expect(validateConnectorForm({ ...form, hashtag: '#café', secret: 'short' }, true)).toEqual({
-      secret: { key: 'secretLength', params: { min: 8, max: 500 } },
+    expect(reasons(form)).toEqual({ hashtag: 'REQUIRED' });
+    expect(reasons({ ...form, hashtag: 'bad tag' })).toEqual({ hashtag: 'HASHTAG_FORMAT' });
+    expect(reasons({ ...form, stream: 'PUBLIC' })).toEqual({});
+    expect(reasons({ ...form, hashtag: '#café', secret: 'short' })).toEqual({
+      secret: 'TOO_SHORT',
     });
     expect(toCreateInput({ ...form, hashtag: '#cafe', secret: ' token-123456 ' })).toEqual({
       kind: 'MASTODON',
@@ -52,24 +66,19 @@ describe('connector form', () => {
     });
   });
 
-  it('counts the name in characters as the api does: 120 emoji fit, 121 do not', () => {
-    const form = { ...emptyConnectorForm('META_WEBHOOK'), secret: 'app-secret-1' };
-    expect(validateConnectorForm({ ...form, name: '🙂'.repeat(120) }, true).name).toBeUndefined();
-    expect(validateConnectorForm({ ...form, name: '🙂'.repeat(121) }, true).name).toEqual({
-      key: 'tooLong',
-      params: { max: 120 },
-    });
-  });
-
-  it('needs the Meta app secret to create, not to edit', () => {
+  it('needs a Meta app secret when creating, and keeps the stored one when editing', () => {
     const form = {
       ...emptyConnectorForm('META_WEBHOOK'),
       name: 'Page',
       metaChannel: 'INSTAGRAM' as const,
     };
-    expect(validateConnectorForm(form, true)).toEqual({ secret: { key: 'required' } });
-    expect(validateConnectorForm(form, false)).toEqual({});
+    expect(reasons(form, true)).toEqual({ secret: 'REQUIRED' });
+    expect(reasons(form, false)).toEqual({});
     expect(toUpdateInput(form)).toEqual({ name: 'Page', settings: { channel: 'INSTAGRAM' } });
+    expect(reasons({ ...form, secret: 'app-secret-1', name: '🙂'.repeat(120) })).toEqual({});
+    expect(reasons({ ...form, secret: 'app-secret-1', name: '🙂'.repeat(121) })).toEqual({
+      name: 'TOO_LONG',
+    });
   });
 
   it('fills the form of an existing connector, secrets blank', () => {

@@ -69,8 +69,7 @@ describe('tenant administration', () => {
       {
         field: 'input.slug',
         message: expect.any(String),
-        reason: 'INVALID_FORMAT',
-        params: { format: 'regex' },
+        reason: 'SLUG_FORMAT',
       },
     ]);
   });

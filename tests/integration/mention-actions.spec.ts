@@ -198,7 +198,11 @@ describe('acting on mentions: reply, assign, qualify; the contact timeline', () 
     ).toEqual(['FORBIDDEN']);
     const empty = await gql(url, reply, { id: mention?.mentionId, text: '   ' }, agent);
     expect(empty.errors?.[0]?.extensions?.fields).toEqual([
-      { field: 'text', message: 'must have 1 to 5000 characters' },
+      { field: 'text', message: 'is required', reason: 'REQUIRED' },
+    ]);
+    const long = await gql(url, reply, { id: mention?.mentionId, text: 'é'.repeat(5_001) }, agent);
+    expect(long.errors?.[0]?.extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'text', reason: 'TOO_LONG', params: { max: 5_000 } }),
     ]);
   });
 

@@ -1,7 +1,8 @@
+import { replyTextSchema } from '@socialcrm/validation';
 import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
-import { requireId } from '../../platform/graphql/validation.js';
+import { parseInput, requireId } from '../../platform/graphql/validation.js';
 import type { ContactService } from '../contacts/index.js';
 import { type ContactType, TimelineEventKind, type TimelineEventType } from '../contacts/index.js';
 import { checkAssignee } from './assignee.js';
@@ -9,18 +10,13 @@ import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
 import { MENTION_FROM } from './mention-where.js';
 
-const MAX_REPLY = 5_000;
-
 /** What an agent does with a mention: reply (logged on the author's timeline), assign, qualify the author. */
 export class MentionActionsService {
   constructor(private readonly contacts: ContactService) {}
 
   /** Logs a reply on the author's timeline (the author becomes a contact if not one yet). */
   async reply(op: Operation, mentionId: string, text: string): Promise<TimelineEventType> {
-    const body = text.trim();
-    if (!body || body.length > MAX_REPLY) {
-      throw badUserInput([{ field: 'text', message: `must have 1 to ${MAX_REPLY} characters` }]);
-    }
+    const body = parseInput(replyTextSchema, text, 'text');
     const { mention, contact } = await this.withAuthorContact(op, mentionId);
     const { userId } = await op.access();
     return this.contacts.record(op, {

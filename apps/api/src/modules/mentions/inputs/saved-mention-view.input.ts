@@ -1,13 +1,10 @@
+import { savedViewNameSchema } from '@socialcrm/validation';
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { atMostCharacters } from '../../../platform/graphql/validation.js';
 import { MentionFilterInput, mentionFilterSchema } from './mention-filter.input.js';
 
-const viewName = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .refine(...atMostCharacters(80));
+// The rule lives in @socialcrm/validation: the feed's dialog checks with it too.
+const viewName = savedViewNameSchema;
 
 export const createSavedMentionViewSchema = z.object({
   name: viewName,

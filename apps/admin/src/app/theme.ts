@@ -2,6 +2,7 @@ import { definePreset } from '@primeuix/themes';
 import Aura from '@primeuix/themes/aura';
 import type { PrimeVueConfiguration } from 'primevue/config';
 import { ref, watch } from 'vue';
+import { pickerDateFormat } from '../lib/picker-date-format.js';
 
 /** The class on <html> that switches PrimeVue and our own styles to dark. */
 export const DARK_CLASS = 'app-dark';
@@ -61,6 +62,8 @@ export function primeLocale(locale: string): Partial<NonNullable<PrimeVueConfigu
     monthNames: month('long'),
     monthNamesShort: month('short'),
     firstDayOfWeek,
+    // Every date picker types and shows dates in the user's order (dd/mm/yy in Spanish).
+    dateFormat: pickerDateFormat(locale),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pickerDateFormat } from '../../../../../lib/picker-date-format.js';
 import type { VolumePoint } from '../../../stats.documents.js';
 import {
   alignPrevious,
@@ -13,7 +14,6 @@ import {
   periodFor,
   periodInput,
   periodOf,
-  pickerDateFormat,
   previousPeriod,
   rangeFromQuery,
   rangeToQuery,

@@ -133,13 +133,13 @@ describe('connectors: Meta webhooks', () => {
     expect(stored).not.toContain(unsigned);
     expect(stored).not.toContain(misSigned);
     expect(stored).not.toContain(wrongKey);
-    const refusals = jsonLines(suite.api.output()).filter(
-      (line) => line.msg === 'refused a Meta delivery',
-    );
-    expect(refusals.map((line) => line.reason)).toEqual(
-      expect.arrayContaining(['unsigned', 'bad signature']),
-    );
-    expect(refusals.every((line) => typeof line.requestId === 'string')).toBe(true);
+    // The log is written asynchronously: its lines may land a moment after the answers.
+    const refusals = () =>
+      jsonLines(suite.api.output()).filter((line) => line.msg === 'refused a Meta delivery');
+    await expect
+      .poll(() => refusals().map((line) => line.reason))
+      .toEqual(expect.arrayContaining(['unsigned', 'bad signature']));
+    expect(refusals().every((line) => typeof line.requestId === 'string')).toBe(true);
   });
 
   it('stores a re-delivered (or replayed) delivery once, and takes an edit', async () => {

@@ -2,11 +2,9 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { SocialIdentityType } from '../contacts/index.js';
 import type { mentionWhere } from '../mentions/index.js';
 
-@ObjectType({ description: 'Mentions published in one bucket.' })
-export class VolumePoint {
-  @Field(() => Date)
-  bucketStart: Date;
-
+/** Mentions by polarity: what a volume bucket and a breakdown entry both report. */
+@ObjectType()
+class SentimentCounts {
   @Field(() => Int)
   mentions: number;
 
@@ -19,14 +17,22 @@ export class VolumePoint {
   @Field(() => Int)
   negative: number;
 
-  @Field(() => Float)
-  reach: number;
-
   @Field(() => Float, {
     nullable: true,
     description: '(positive − negative) / (positive + negative); null without polar mentions.',
   })
   netSentiment: number | null;
+}
+
+@ObjectType({ description: 'Mentions published in one bucket.' })
+export class VolumePoint extends SentimentCounts {
+  @Field(() => Date)
+  bucketStart: Date;
+
+
+  @Field(() => Float)
+  reach: number;
+
 
   @Field(() => Float, {
     nullable: true,
@@ -93,7 +99,7 @@ export class TopAuthor {
   description:
     'Mentions of one group (a channel, a language or a brand) in the period, by polarity.',
 })
-export class MentionBreakdown {
+export class MentionBreakdown extends SentimentCounts {
   @Field(() => String, {
     description: 'The channel (as in `MentionChannel`), the language code, or the brand id.',
   })
@@ -105,23 +111,7 @@ export class MentionBreakdown {
   })
   name: string | null;
 
-  @Field(() => Int)
-  mentions: number;
 
-  @Field(() => Int)
-  positive: number;
-
-  @Field(() => Int)
-  neutral: number;
-
-  @Field(() => Int)
-  negative: number;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: '(positive − negative) / (positive + negative); null without polar mentions.',
-  })
-  netSentiment: number | null;
 }
 
 @ObjectType({ description: 'A word or hashtag and how many mentions of the period contain it.' })

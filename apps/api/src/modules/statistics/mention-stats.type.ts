@@ -29,10 +29,8 @@ export class VolumePoint extends SentimentCounts {
   @Field(() => Date)
   bucketStart: Date;
 
-
   @Field(() => Float)
   reach: number;
-
 
   @Field(() => Float, {
     nullable: true,
@@ -110,8 +108,6 @@ export class MentionBreakdown extends SentimentCounts {
     description: "The brand's name for a brand; null for channels and languages.",
   })
   name: string | null;
-
-
 }
 
 @ObjectType({ description: 'A word or hashtag and how many mentions of the period contain it.' })

@@ -9,6 +9,7 @@ import { RoleInTenant1764700000000 } from './1764700000000-role-in-tenant.js';
 import { PerTenantFeedSeq1764800000000 } from './1764800000000-per-tenant-feed-seq.js';
 import { SavedMentionViews1764900000000 } from './1764900000000-saved-mention-views.js';
 import { MentionTerms1765000000000 } from './1765000000000-mention-terms.js';
+import { CustomerMemory1765100000000 } from './1765100000000-customer-memory.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PerTenantFeedSeq1764800000000,
   SavedMentionViews1764900000000,
   MentionTerms1765000000000,
+  CustomerMemory1765100000000,
 ];

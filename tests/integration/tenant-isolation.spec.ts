@@ -3,28 +3,15 @@ import { type GraphQLResponse, gql, type Session, signIn } from '../support/grap
 import { ingest, post } from '../support/mentions.js';
 import { rootFieldNames } from '../support/schema-operations.js';
 import { useSuite } from '../support/suite.js';
-import { PASSWORD, TENANT_ROLES, type World } from '../support/world.js';
-
-interface Targets {
-  readonly bApiKeyId: string;
-  readonly bInvitationId: string;
-  readonly bMentionId: string;
-  readonly bContactId: string;
-  readonly bConnectorId: string;
-  readonly bSavedViewId: string;
-}
-
-interface TenantOperation {
-  readonly document: string;
-  /** Variables aimed at tenant B's objects. */
-  readonly variables: (world: World, targets: Targets) => Record<string, unknown>;
-}
+import { PASSWORD, TENANT_ROLES } from '../support/world.js';
+import type { Targets, TenantOperation } from './isolation/area.js';
+import { ISOLATION_AREAS } from './isolation/index.js';
 
 const BRAND_INPUT = { name: 'Intruder', kind: 'OWN', keywords: ['intruder'] };
 
 // Every tenant-scoped operation, aimed at tenant B. A new operation must be added here:
 // the coverage test below fails otherwise.
-const TENANT_OPERATIONS: Record<string, TenantOperation> = {
+const CORE_OPERATIONS: Record<string, TenantOperation> = {
   brands: {
     document: '{ brands { totalCount edges { node { id name } } } }',
     variables: () => ({}),
@@ -179,6 +166,12 @@ const TENANT_OPERATIONS: Record<string, TenantOperation> = {
 };
 
 // Operations that act on no tenant named by the header; each has its own cross-tenant test.
+const TENANT_OPERATIONS: Record<string, TenantOperation> = Object.assign(
+  {},
+  CORE_OPERATIONS,
+  ...ISOLATION_AREAS.map((area) => area.operations),
+);
+
 const UNSCOPED_OPERATIONS = [
   'me',
   'agencyOverview',
@@ -247,14 +240,20 @@ describe('tenant isolation through the api', () => {
       {},
       bOwner,
     );
-    targets = {
-      bSavedViewId: view.data?.createSavedMentionView.id ?? '',
-      bConnectorId: connector.data?.createConnector.connector.id ?? '',
-      bApiKeyId: key.data?.createApiKey.apiKey.id ?? '',
-      bInvitationId: invitation.data?.inviteMember.invitation.id ?? '',
-      bMentionId: bMention?.mentionId ?? '',
-      bContactId: lead.data?.markAuthorAsLead.id ?? '',
-    };
+    const areaTargets = [];
+    for (const area of ISOLATION_AREAS)
+      areaTargets.push(await area.prepare(api.graphqlUrl, bOwner, world));
+    targets = Object.assign(
+      {
+        bSavedViewId: view.data?.createSavedMentionView.id ?? '',
+        bConnectorId: connector.data?.createConnector.connector.id ?? '',
+        bApiKeyId: key.data?.createApiKey.apiKey.id ?? '',
+        bInvitationId: invitation.data?.inviteMember.invitation.id ?? '',
+        bMentionId: bMention?.mentionId ?? '',
+        bContactId: lead.data?.markAuthorAsLead.id ?? '',
+      },
+      ...areaTargets,
+    );
   });
 
   it('covers every query and mutation of the contract', () => {

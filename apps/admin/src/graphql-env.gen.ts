@@ -4768,6 +4768,36 @@ const introspection = {
         "interfaces": []
       },
       {
+        "kind": "ENUM",
+        "name": "TimelineCause",
+        "enumValues": [
+          {
+            "name": "API_KEY",
+            "isDeprecated": false
+          },
+          {
+            "name": "CONNECTOR",
+            "isDeprecated": false
+          },
+          {
+            "name": "CONTACT",
+            "isDeprecated": false
+          },
+          {
+            "name": "IMPORT",
+            "isDeprecated": false
+          },
+          {
+            "name": "SYSTEM",
+            "isDeprecated": false
+          },
+          {
+            "name": "USER",
+            "isDeprecated": false
+          }
+        ]
+      },
+      {
         "kind": "OBJECT",
         "name": "TimelineEvent",
         "fields": [
@@ -4785,6 +4815,18 @@ const introspection = {
             "type": {
               "kind": "SCALAR",
               "name": "String"
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "cause",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "ENUM",
+                "name": "TimelineCause"
+              }
             },
             "args": [],
             "isDeprecated": false
@@ -4839,6 +4881,15 @@ const introspection = {
                 "kind": "SCALAR",
                 "name": "DateTimeISO"
               }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "subjectId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "ID"
             },
             "args": [],
             "isDeprecated": false
@@ -4931,7 +4982,39 @@ const introspection = {
         "name": "TimelineEventKind",
         "enumValues": [
           {
+            "name": "CALL",
+            "isDeprecated": false
+          },
+          {
+            "name": "EDIT",
+            "isDeprecated": false
+          },
+          {
+            "name": "EMAIL_BOUNCED",
+            "isDeprecated": false
+          },
+          {
+            "name": "EMAIL_CLICKED",
+            "isDeprecated": false
+          },
+          {
+            "name": "EMAIL_OPENED",
+            "isDeprecated": false
+          },
+          {
+            "name": "EMAIL_SENT",
+            "isDeprecated": false
+          },
+          {
+            "name": "EMAIL_UNSUBSCRIBED",
+            "isDeprecated": false
+          },
+          {
             "name": "LIFECYCLE_CHANGE",
+            "isDeprecated": false
+          },
+          {
+            "name": "MEETING",
             "isDeprecated": false
           },
           {
@@ -4939,7 +5022,27 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "MERGE",
+            "isDeprecated": false
+          },
+          {
+            "name": "NOTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "ORDER",
+            "isDeprecated": false
+          },
+          {
             "name": "REPLY",
+            "isDeprecated": false
+          },
+          {
+            "name": "SEGMENT_ENTERED",
+            "isDeprecated": false
+          },
+          {
+            "name": "SEGMENT_LEFT",
             "isDeprecated": false
           }
         ]

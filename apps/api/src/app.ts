@@ -19,6 +19,7 @@ import { connectFeedSignals, liveFeedModule } from './modules/live-feed/index.js
 import { mentionsModule } from './modules/mentions/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
+import { timelineModule } from './modules/timeline/index.js';
 import { entityClasses, resolverClasses } from './modules.js';
 import { AccessTokens } from './platform/auth/access-token.js';
 import { createAuthChecker } from './platform/auth/auth-checker.js';
@@ -91,7 +92,8 @@ export async function startApi({
     maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
   });
   const auth = authModule.build({ scopes, tokens, config, redis });
-  const contacts = contactsModule.build({});
+  const timeline = timelineModule.build({});
+  const contacts = contactsModule.build({ timeline: timeline.offers.timeline });
   const liveFeed = liveFeedModule.build({
     scopes,
     signals: await connectFeedSignals(redis),
@@ -108,8 +110,12 @@ export async function startApi({
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
     brandsModule.build({}),
     apiKeysModule.build({}),
+    timeline,
     contacts,
-    mentionsModule.build({ contacts: contacts.offers.contacts }),
+    mentionsModule.build({
+      contacts: contacts.offers.contacts,
+      timeline: timeline.offers.timeline,
+    }),
     liveFeed,
     statisticsModule.build({ scopes, ...liveFeed.offers }),
     ingest,

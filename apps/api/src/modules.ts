@@ -10,6 +10,7 @@ import { liveFeedModule } from './modules/live-feed/index.js';
 import { mentionsModule } from './modules/mentions/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
+import { timelineModule } from './modules/timeline/index.js';
 
 /** Every module of the api; app.ts builds them in dependency order. */
 export const apiModules = [
@@ -17,6 +18,7 @@ export const apiModules = [
   tenancyModule,
   brandsModule,
   apiKeysModule,
+  timelineModule,
   contactsModule,
   mentionsModule,
   liveFeedModule,

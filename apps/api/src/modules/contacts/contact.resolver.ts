@@ -1,8 +1,8 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
 import { ContactService } from './contact.service.js';
-import { ContactType, TimelineEventConnection } from './contact.type.js';
+import { ContactType } from './contact.type.js';
 
 @Resolver()
 export class ContactResolver {
@@ -14,18 +14,5 @@ export class ContactResolver {
   })
   contact(@Ctx() { operation }: GraphQLContext, @Arg('id', () => ID) id: string) {
     return this.contacts.get(operation, id);
-  }
-
-  @Authorized(TenantRole.VIEWER)
-  @Query(() => TimelineEventConnection, {
-    description: 'Every interaction with a contact, newest first.',
-  })
-  contactTimeline(
-    @Ctx() { operation }: GraphQLContext,
-    @Arg('contactId', () => ID) contactId: string,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-  ) {
-    return this.contacts.timeline(operation, contactId, first, after);
   }
 }

@@ -2,27 +2,14 @@ import { type LifecycleOrigin, transitionLifecycle } from '@socialcrm/domain';
 import { newId } from '../../platform/database/new-id.js';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
-import {
-  checkPageSize,
-  decodeCursor,
-  type Page,
-  toPage,
-} from '../../platform/graphql/connection.js';
 import { requireId } from '../../platform/graphql/validation.js';
-import { type ContactType, TimelineEventKind, type TimelineEventType } from './contact.type.js';
+import { TimelineEventKind, type TimelineService } from '../timeline/index.js';
+import type { ContactType } from './contact.type.js';
 
-export interface TimelineEntry {
-  readonly contactId: string;
-  readonly kind: TimelineEventKind;
-  readonly channel?: string | null;
-  readonly mentionId?: string | null;
-  readonly actorId?: string | null;
-  readonly body?: string | null;
-  readonly occurredAt?: Date;
-}
-
-/** Contacts, their identities, their lifecycle stage and their timeline. */
+/** Contacts, their identities and their lifecycle stage. */
 export class ContactService {
+  constructor(private readonly timeline: TimelineService) {}
+
   async get(op: Operation, id: string): Promise<ContactType> {
     const tenantId = await op.tenantId();
     const manager = await op.manager();
@@ -36,26 +23,6 @@ export class ContactService {
     );
     if (!contact) throw notFound('Contact');
     return { ...contact, createdAt: new Date(contact.createdAt) };
-  }
-
-  async timeline(
-    op: Operation,
-    contactId: string,
-    first: number,
-    after: string | null,
-  ): Promise<Page<TimelineEventType>> {
-    checkPageSize(first);
-    const cursor = after ? decodeCursor(after).id : null;
-    const contact = await this.get(op, contactId);
-    const manager = await op.manager();
-    const rows: Array<TimelineEventType & { total: number }> = await manager.query(
-      `SELECT id, kind, channel, mention_id AS "mentionId", actor_id AS "actorId", body, occurred_at AS "occurredAt",
-              count(*) OVER ()::int AS total
-       FROM timeline_event WHERE tenant_id = $1 AND contact_id = $2 AND ($3::uuid IS NULL OR id < $3)
-       ORDER BY id DESC LIMIT $4`,
-      [await op.tenantId(), contact.id, cursor, first + 1],
-    );
-    return toPage(rows, first, rows[0]?.total ?? 0);
   }
 
   /** The contact behind a social identity, created from it (first contact: subscriber) when missing. */
@@ -101,7 +68,7 @@ export class ContactService {
         'UPDATE contact SET lifecycle_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
         [tenantId, contact.id, move.stage],
       );
-      await this.record(op, {
+      await this.timeline.record(op, {
         contactId: contact.id,
         kind: TimelineEventKind.LIFECYCLE_CHANGE,
         actorId,
@@ -109,34 +76,5 @@ export class ContactService {
       });
     }
     return move.stage;
-  }
-
-  async record(op: Operation, entry: TimelineEntry): Promise<TimelineEventType> {
-    const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const event = {
-      id: newId(),
-      kind: entry.kind,
-      channel: entry.channel ?? null,
-      mentionId: entry.mentionId ?? null,
-      actorId: entry.actorId ?? null,
-      body: entry.body ?? null,
-      occurredAt: entry.occurredAt ?? new Date(),
-    };
-    await manager.query(
-      `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, mention_id, actor_id, body, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        tenantId,
-        event.id,
-        entry.contactId,
-        event.kind,
-        event.channel,
-        event.mentionId,
-        event.actorId,
-        event.body,
-        event.occurredAt,
-      ],
-    );
-    return event;
   }
 }

@@ -1,13 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../../platform/graphql/connection.js';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { SocialIdentityType } from './social-identity.type.js';
-
-export enum TimelineEventKind {
-  MENTION = 'MENTION',
-  REPLY = 'REPLY',
-  LIFECYCLE_CHANGE = 'LIFECYCLE_CHANGE',
-}
-registerEnumType(TimelineEventKind, { name: 'TimelineEventKind' });
 
 @ObjectType('Contact', {
   description: 'A person the tenant knows, with every social identity and one timeline.',
@@ -31,33 +23,3 @@ export class ContactType {
   @Field(() => Date)
   createdAt: Date;
 }
-
-@ObjectType('TimelineEvent', { description: 'One interaction with a contact, on any channel.' })
-export class TimelineEventType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => TimelineEventKind)
-  kind: TimelineEventKind;
-
-  @Field(() => String, { nullable: true })
-  channel: string | null;
-
-  @Field(() => ID, { nullable: true })
-  mentionId: string | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The user who acted (a reply, a stage change), if any.',
-  })
-  actorId: string | null;
-
-  @Field(() => String, { nullable: true })
-  body: string | null;
-
-  @Field(() => Date)
-  occurredAt: Date;
-}
-
-@ObjectType()
-export class TimelineEventConnection extends Connection(TimelineEventType, 'TimelineEvent') {}

@@ -1,7 +1,7 @@
 // What the contacts module offers the others.
 
 export type { ContactService } from './contact.service.js';
-export { ContactType, TimelineEventKind, TimelineEventType } from './contact.type.js';
+export { ContactType } from './contact.type.js';
 export { contactsModule } from './contacts.module.js';
 export { MentionChannel } from './social-channel.js';
 export {

@@ -3,8 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput, notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
-import type { ContactService } from '../contacts/index.js';
-import { type ContactType, TimelineEventKind, type TimelineEventType } from '../contacts/index.js';
+import type { ContactService, ContactType } from '../contacts/index.js';
+import {
+  TimelineEventKind,
+  type TimelineEventType,
+  type TimelineService,
+} from '../timeline/index.js';
 import { checkAssignee } from './assignee.js';
 import type { MentionType } from './mention.type.js';
 import { MENTION_COLUMNS, type MentionRow, toMention } from './mention-row.js';
@@ -12,14 +16,17 @@ import { MENTION_FROM } from './mention-where.js';
 
 /** What an agent does with a mention: reply (logged on the author's timeline), assign, qualify the author. */
 export class MentionActionsService {
-  constructor(private readonly contacts: ContactService) {}
+  constructor(
+    private readonly contacts: ContactService,
+    private readonly timeline: TimelineService,
+  ) {}
 
   /** Logs a reply on the author's timeline (the author becomes a contact if not one yet). */
   async reply(op: Operation, mentionId: string, text: string): Promise<TimelineEventType> {
     const body = parseInput(replyTextSchema, text, 'text');
     const { mention, contact } = await this.withAuthorContact(op, mentionId);
     const { userId } = await op.access();
-    return this.contacts.record(op, {
+    return this.timeline.record(op, {
       contactId: contact.id,
       kind: TimelineEventKind.REPLY,
       channel: mention.channel,

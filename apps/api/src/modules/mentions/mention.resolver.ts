@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
-import { ContactType, TimelineEventType } from '../contacts/index.js';
+import { ContactType } from '../contacts/index.js';
+import { TimelineEventType } from '../timeline/index.js';
 import { MentionFilterInput } from './inputs/mention-filter.input.js';
 import { MentionConnection, MentionType } from './mention.type.js';
 import { MentionActionsService } from './mention-actions.service.js';

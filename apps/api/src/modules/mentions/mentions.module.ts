@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules/api-module.js';
 import type { ContactService } from '../contacts/index.js';
+import type { TimelineService } from '../timeline/index.js';
 import { MentionResolver } from './mention.resolver.js';
 import { MentionActionsService } from './mention-actions.service.js';
 import { MentionBulkActionsResolver } from './mention-bulk-actions.resolver.js';
@@ -12,8 +13,8 @@ import { SavedMentionViewService } from './saved-mention-view.service.js';
 export const mentionsModule = defineModule({
   name: 'mentions',
   resolvers: [MentionResolver, MentionBulkActionsResolver, SavedMentionViewResolver],
-  build: ({ contacts }: { contacts: ContactService }) => {
-    const actions = new MentionActionsService(contacts);
+  build: ({ contacts, timeline }: { contacts: ContactService; timeline: TimelineService }) => {
+    const actions = new MentionActionsService(contacts, timeline);
     return {
       resolvers: [
         new MentionResolver(new MentionQueryService(), actions),

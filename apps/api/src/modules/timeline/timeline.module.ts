@@ -1,0 +1,13 @@
+import { defineModule, type NoDeps } from '../../platform/modules/api-module.js';
+import { TimelineResolver } from './timeline.resolver.js';
+import { TimelineService } from './timeline.service.js';
+
+/** One timeline of every interaction with a contact; the other modules append to it. */
+export const timelineModule = defineModule({
+  name: 'timeline',
+  resolvers: [TimelineResolver],
+  build(_: NoDeps) {
+    const timeline = new TimelineService();
+    return { resolvers: [new TimelineResolver(timeline)], offers: { timeline } };
+  },
+});

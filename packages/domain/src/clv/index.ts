@@ -26,6 +26,11 @@ export type { GammaGammaFit, GammaGammaFitOptions } from './gamma-gamma-fit.js';
 export { fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma-fit.js';
 export type { GammaGammaParameters } from './gamma-gamma-parameters.js';
 export { conditionalExpectedSpend } from './gamma-gamma-spend.js';
+export type {
+  PurchaseHistoryOptions,
+  SimulatedPurchaseHistory,
+} from './purchase-history-simulation.js';
+export { simulatePurchaseHistories } from './purchase-history-simulation.js';
 export { type RandomSource, seededRandom } from './seeded-random.js';
 export type { TextbookClvInput } from './textbook-clv.js';
 export { textbookClv } from './textbook-clv.js';

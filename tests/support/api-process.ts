@@ -22,6 +22,8 @@ export interface ApiProcess {
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
+  /** How long start-up may take (seeding the demo takes longer than a bare start). */
+  startTimeoutMs = 30_000,
 ): Promise<ApiProcess> {
   const child = spawn(process.execPath, [API_MAIN], {
     env: {
@@ -52,7 +54,10 @@ export async function startApi(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`api did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`api did not start:\n${output}`)),
+      startTimeoutMs,
+    );
     // Watches the banner only: a busy api writes a log line per request, and scanning the
     // whole output on each would cost a benchmark its client's CPU.
     const watchForUrl = () => {

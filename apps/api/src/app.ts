@@ -10,13 +10,21 @@ import { apiKeysModule } from './modules/api-keys/index.js';
 import { authModule } from './modules/auth/index.js';
 import { backgroundJobsModule } from './modules/background-jobs/index.js';
 import { brandsModule } from './modules/brands/index.js';
+import { companiesModule } from './modules/companies/index.js';
 import { connectorsModule } from './modules/connectors/index.js';
+import { contactMergeModule } from './modules/contact-merge/index.js';
 import { contactsModule } from './modules/contacts/index.js';
+import { customFieldsModule } from './modules/custom-fields/index.js';
+import { DemoCustomers } from './modules/customer-demo/index.js';
+import { dataExportModule } from './modules/data-export/index.js';
+import { dataImportModule } from './modules/data-import/index.js';
 import type { DemoMentions } from './modules/ingest/index.js';
 import { ingestModule } from './modules/ingest/index.js';
 import { listeningSettingsModule } from './modules/listening-settings/index.js';
 import { connectFeedSignals, liveFeedModule } from './modules/live-feed/index.js';
 import { mentionsModule } from './modules/mentions/index.js';
+import { ordersModule } from './modules/orders/index.js';
+import { privacyModule } from './modules/privacy/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
 import { timelineModule } from './modules/timeline/index.js';
@@ -51,6 +59,8 @@ export interface RunningApi {
   readonly servesAdmin: boolean;
   /** The demo's mentions (seeded and trickled by main.ts when it runs the demo). */
   readonly demo: DemoMentions;
+  /** The demo tenants' customers, orders and email engagement (seeded by main.ts). */
+  readonly demoCustomers: DemoCustomers;
   close(): Promise<void>;
 }
 
@@ -93,7 +103,16 @@ export async function startApi({
   });
   const auth = authModule.build({ scopes, tokens, config, redis });
   const timeline = timelineModule.build({});
-  const contacts = contactsModule.build({ timeline: timeline.offers.timeline });
+  const customFields = customFieldsModule.build({});
+  const contacts = contactsModule.build({
+    timeline: timeline.offers.timeline,
+    customFields: customFields.offers.customFields,
+  });
+  const companies = companiesModule.build({
+    timeline: timeline.offers.timeline,
+    customFields: customFields.offers.customFields,
+    contacts: contacts.offers.contacts,
+  });
   const liveFeed = liveFeedModule.build({
     scopes,
     signals: await connectFeedSignals(redis),
@@ -105,13 +124,20 @@ export async function startApi({
     feed: liveFeed.offers.feed,
     identities: contacts.offers.identities,
   });
+  const orders = ordersModule.build({ scopes, tokens, timeline: timeline.offers.timeline });
   const modules: RunningModule<unknown>[] = [
     auth,
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
     brandsModule.build({}),
     apiKeysModule.build({}),
     timeline,
+    customFields,
     contacts,
+    companies,
+    contactMergeModule.build({
+      timeline: timeline.offers.timeline,
+      contacts: contacts.offers.contacts,
+    }),
     mentionsModule.build({
       contacts: contacts.offers.contacts,
       timeline: timeline.offers.timeline,
@@ -119,6 +145,7 @@ export async function startApi({
     liveFeed,
     statisticsModule.build({ scopes, ...liveFeed.offers }),
     ingest,
+    orders,
     connectorsModule.build({
       scopes,
       ingestion: ingest.offers.ingestion,
@@ -128,6 +155,26 @@ export async function startApi({
     }),
     listeningSettingsModule.build({}),
     backgroundJobsModule.build({}),
+    dataImportModule.build({
+      scopes,
+      tokens,
+      jobs,
+      config,
+      targets: [
+        contacts.offers.contactImport,
+        companies.offers.companyImport,
+        orders.offers.orderImport,
+        orders.offers.engagementImport,
+      ],
+    }),
+    dataExportModule.build({
+      scopes,
+      tokens,
+      jobs,
+      config,
+      contactCondition: contacts.offers.contactSelection,
+    }),
+    privacyModule.build({}),
   ];
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
   jobs.register(modules.flatMap((module) => module.jobs ?? []));
@@ -221,6 +268,16 @@ export async function startApi({
     servesAdmin,
     metricsUrl: metricsServer.url,
     demo: ingest.offers.demo,
+    demoCustomers: new DemoCustomers(
+      scopes,
+      {
+        contacts: contacts.offers.contactImport,
+        companies: companies.offers.companyImport,
+        orders: orders.offers.orderImport,
+        engagement: orders.offers.engagementImport,
+      },
+      contacts.offers.identities,
+    ),
     async close() {
       await metricsServer.close();
       await websocket.close();

@@ -1,4 +1,6 @@
 import { CONNECTOR_QUEUES } from './modules/connectors/connector-queues.js';
+import { DATA_EXPORT_QUEUES } from './modules/data-export/data-export-queues.js';
+import { DATA_IMPORT_QUEUES } from './modules/data-import/data-import-queues.js';
 import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
 
 /**
@@ -6,4 +8,9 @@ import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
  * manifests (which load the whole api) so the migration can read it alone;
  * job-queues.spec.ts checks it against them.
  */
-export const jobQueues: readonly string[] = [...LIVE_FEED_QUEUES, ...CONNECTOR_QUEUES];
+export const jobQueues: readonly string[] = [
+  ...LIVE_FEED_QUEUES,
+  ...CONNECTOR_QUEUES,
+  ...DATA_IMPORT_QUEUES,
+  ...DATA_EXPORT_QUEUES,
+];

@@ -73,6 +73,8 @@ async function main(): Promise<void> {
   if (seeded && demoTenants) {
     log.info('seeding 90 days of demo mentions');
     await api.demo.seedHistory(demoTenants);
+    log.info('seeding two years of demo customers, purchases and email engagement');
+    await api.demoCustomers.seed(demoTenants);
   }
   const stopTrickle =
     demoTenants && config.DEMO_TRICKLE_SECONDS

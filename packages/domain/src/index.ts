@@ -1,5 +1,6 @@
 // Public surface of the domain package: one re-export per area.
 export * from './clv/index.js';
+export * from './contact-merge/index.js';
 export * from './influence/index.js';
 export * from './lifecycle/index.js';
 export * from './listening/index.js';

@@ -1,8 +1,18 @@
 export * from './brand.js';
+export * from './company.js';
 export * from './connector.js';
+export * from './contact.js';
+export * from './currency.js';
+export * from './custom-field.js';
+export * from './data-export.js';
+export * from './data-import.js';
+export * from './engagement.js';
 export * from './enums.js';
+export * from './identity.js';
 export * from './issues.js';
 export * from './mentions.js';
+export * from './note.js';
+export * from './order.js';
 export { because, httpUrl, wholeNumber } from './rules.js';
 export { atMostCharacters, emailSchema, requiredName } from './text.js';
 export * from './workspace.js';

@@ -1,4 +1,21 @@
 import type { IsolationArea } from './area.js';
+import { companiesArea } from './companies.js';
+import { contactMergeArea } from './contact-merge.js';
+import { contactsArea } from './contacts.js';
+import { dataExportArea } from './data-export.js';
+import { dataImportArea } from './data-import.js';
+import { ordersArea } from './orders.js';
+import { privacyArea } from './privacy.js';
+import { timelineArea } from './timeline.js';
 
 /** The areas beyond the listening core (which tenant-isolation.spec.ts holds itself). */
-export const ISOLATION_AREAS: readonly IsolationArea[] = [];
+export const ISOLATION_AREAS: readonly IsolationArea[] = [
+  contactsArea,
+  contactMergeArea,
+  dataImportArea,
+  ordersArea,
+  dataExportArea,
+  privacyArea,
+  companiesArea,
+  timelineArea,
+];

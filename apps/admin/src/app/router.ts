@@ -37,6 +37,38 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'contacts',
+        name: 'contacts',
+        component: () => import('../modules/contacts/pages/contact-list/ContactListPage.vue'),
+      },
+      {
+        path: 'contacts/new',
+        name: 'contact-new',
+        component: () => import('../modules/contacts/pages/contact-new/ContactNewPage.vue'),
+      },
+      {
+        path: 'contacts/:id',
+        name: 'contact',
+        component: () => import('../modules/contacts/pages/contact/ContactPage.vue'),
+        props: true,
+      },
+      {
+        path: 'companies',
+        name: 'companies',
+        component: () => import('../modules/companies/pages/company-list/CompanyListPage.vue'),
+      },
+      {
+        path: 'companies/:id',
+        name: 'company',
+        component: () => import('../modules/companies/pages/company/CompanyPage.vue'),
+        props: true,
+      },
+      {
+        path: 'settings/custom-fields',
+        name: 'custom-fields',
+        component: () => import('../modules/custom-fields/pages/CustomFieldSettingsPage.vue'),
+      },
+      {
         path: 'listening',
         name: 'listening',
         component: () => import('../modules/statistics/pages/dashboard/ListeningDashboardPage.vue'),
@@ -71,6 +103,28 @@ const routes: RouteRecordRaw[] = [
         path: 'api-keys',
         name: 'api-keys',
         component: () => import('../modules/api-keys/pages/api-key-list/ApiKeyListPage.vue'),
+      },
+      {
+        path: 'contacts/duplicates',
+        name: 'contacts-duplicates',
+        component: () =>
+          import('../modules/contact-merge/pages/duplicate-review/DuplicateReviewPage.vue'),
+      },
+      {
+        path: 'contacts/import',
+        name: 'contacts-import',
+        component: () => import('../modules/data-import/pages/import-wizard/ImportWizardPage.vue'),
+      },
+      {
+        path: 'exports',
+        name: 'exports',
+        component: () => import('../modules/data-export/pages/export-list/ExportListPage.vue'),
+      },
+      {
+        path: 'settings/privacy',
+        name: 'privacy',
+        component: () =>
+          import('../modules/privacy/pages/privacy-requests/PrivacyRequestsPage.vue'),
       },
     ],
   },

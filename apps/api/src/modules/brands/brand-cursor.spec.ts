@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { decodeBrandCursor, encodeBrandCursor } from './brand-cursor.js';
-import { BrandSortField, SortDirection } from './brand-sort.js';
+import { BrandSortField } from './brand-sort.js';
 
 const byCount = { field: BrandSortField.MENTION_COUNT, direction: SortDirection.DESC };
 const byName = { field: BrandSortField.NAME, direction: SortDirection.ASC };

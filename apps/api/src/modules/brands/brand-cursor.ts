@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { badUserInput } from '../../platform/errors/app-error.js';
+import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { isSortKeyOf } from './brand-page.sql.js';
-import { type BrandSort, BrandSortField, SortDirection } from './brand-sort.js';
+import { type BrandSort, BrandSortField } from './brand-sort.js';
 
 /**
  * Where a sorted page ended: the last brand's sort key (as the database printed it) and id.

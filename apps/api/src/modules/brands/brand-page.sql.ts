@@ -1,5 +1,6 @@
+import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { mentionStatsSql } from './brand-mention-stats.js';
-import { type BrandSort, BrandSortField, SortDirection } from './brand-sort.js';
+import { type BrandSort, BrandSortField } from './brand-sort.js';
 
 interface SortKey {
   /** The key over `b` (the brand) and `s` (its mention stats). */

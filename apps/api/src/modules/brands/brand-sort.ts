@@ -1,15 +1,11 @@
 import { registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../platform/graphql/sort-direction.js';
 
 export enum BrandSortField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
   MENTION_COUNT = 'MENTION_COUNT',
   LAST_MENTION_AT = 'LAST_MENTION_AT',
-}
-
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
 }
 
 /** How a list of brands is ordered; ties are broken by id, in the same direction. */
@@ -32,8 +28,4 @@ registerEnumType(BrandSortField, {
   name: 'BrandSortField',
   description:
     'NAME: case-insensitive. CREATED_AT: when the brand was added. MENTION_COUNT: mentions attributed to it. LAST_MENTION_AT: when its latest mention was published (never-mentioned brands count as oldest).',
-});
-registerEnumType(SortDirection, {
-  name: 'SortDirection',
-  description: 'ASC: smallest, oldest or A first. DESC: largest, newest or Z first.',
 });

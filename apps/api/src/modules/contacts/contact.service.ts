@@ -5,24 +5,44 @@ import { conflict, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
 import { TimelineEventKind, type TimelineService } from '../timeline/index.js';
 import type { ContactType } from './contact.type.js';
+import type { ContactConnection } from './contact-connection.js';
+import type { ContactInput, ContactPatch } from './contact-inputs.js';
+import type { ContactList, ContactListArgs } from './contact-list.js';
+import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-row.js';
+import type { ContactWrites } from './contact-writes.js';
+import type { SocialIdentityWrites } from './social-identity-writes.js';
 
 /** Contacts, their identities and their lifecycle stage. */
 export class ContactService {
-  constructor(private readonly timeline: TimelineService) {}
+  constructor(
+    private readonly timeline: TimelineService,
+    private readonly listing: ContactList,
+    readonly writes: ContactWrites,
+    readonly identities: SocialIdentityWrites,
+  ) {}
 
   async get(op: Operation, id: string): Promise<ContactType> {
     const tenantId = await op.tenantId();
     const manager = await op.manager();
-    const [contact] = await manager.query(
-      `SELECT c.id, c.display_name AS "displayName", c.lifecycle_stage AS "lifecycleStage", c.created_at AS "createdAt",
-              coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', i.handle,
-                         'displayName', i.display_name, 'followers', i.followers) ORDER BY i.id)
-                        FROM social_identity i WHERE i.tenant_id = c.tenant_id AND i.contact_id = c.id), '[]') AS identities
-       FROM contact c WHERE c.tenant_id = $1 AND c.id = $2`,
+    const [contact]: ContactRow[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM contact c WHERE c.tenant_id = $1 AND c.id = $2`,
       [tenantId, requireId(id)],
     );
     if (!contact) throw notFound('Contact');
-    return { ...contact, createdAt: new Date(contact.createdAt) };
+    return toContact(contact);
+  }
+
+  list(op: Operation, args: ContactListArgs): Promise<ContactConnection> {
+    return this.listing.page(op, args);
+  }
+
+  async create(op: Operation, input: ContactInput): Promise<ContactType> {
+    return this.get(op, await this.writes.create(op, input));
+  }
+
+  async update(op: Operation, id: string, input: ContactPatch): Promise<ContactType> {
+    await this.writes.update(op, id, input);
+    return this.get(op, id);
   }
 
   /** The contact behind a social identity, created from it (first contact: subscriber) when missing. */

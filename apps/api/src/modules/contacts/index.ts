@@ -1,8 +1,13 @@
 // What the contacts module offers the others.
 
 export type { ContactService } from './contact.service.js';
-export { ContactType } from './contact.type.js';
+export { ConsentType, ContactCompanyType, ContactType } from './contact.type.js';
+export type { ContactImport } from './contact-import.js';
+export { ContactFilter } from './contact-inputs.js';
+export { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-row.js';
+export type { SqlCondition } from './contact-selection.js';
 export { contactsModule } from './contacts.module.js';
+export { IdentityChannel } from './identity-channel.js';
 export { MentionChannel } from './social-channel.js';
 export {
   identityKey,

@@ -89,8 +89,8 @@ export class SocialIdentities {
     if (!entries.length) return;
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     await manager.query(
-      `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, mention_id, body, occurred_at)
-       SELECT $1, e.id, e.contact_id, 'MENTION', e.channel, e.mention_id, e.body, e.occurred_at
+      `INSERT INTO timeline_event (tenant_id, id, contact_id, kind, channel, cause, mention_id, body, occurred_at)
+       SELECT $1, e.id, e.contact_id, 'MENTION', e.channel, 'CONNECTOR', e.mention_id, e.body, e.occurred_at
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
          AS e(id, contact_id, channel, mention_id, body, occurred_at)`,
       [

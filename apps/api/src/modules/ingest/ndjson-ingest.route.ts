@@ -1,14 +1,15 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import type { AccessTokens } from '../../platform/auth/access-token.js';
-import { roleAtLeast, TenantRole } from '../../platform/auth/roles.js';
-import { contextFromCredentials } from '../../platform/context/context-from-request.js';
+import { TenantRole } from '../../platform/auth/roles.js';
 import type { RequestContext } from '../../platform/context/request-context.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
-import { AppError, forbidden, unauthenticated } from '../../platform/errors/app-error.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
+import {
+  authoriseBulkCaller,
+  type NdjsonLine,
+  readNdjsonLines,
+} from '../../platform/http/ndjson-request.js';
 import { callerFields, operationFields } from '../../platform/logging/operation-fields.js';
-import { readBoundedLines } from './bounded-lines.js';
 import { IngestOutcome, type IngestResult } from './ingest-result.type.js';
 import type {
   IngestRules,
@@ -18,11 +19,6 @@ import type {
 
 const BATCH = 500;
 const MAX_LINE = 64 * 1024;
-
-/** A line waiting for its batch: an item to store, or why it was refused on its own. */
-type PendingLine =
-  | { readonly line: number; readonly item: unknown }
-  | { readonly line: number; readonly rejection: string };
 
 /**
  * `POST /api/ingest/mentions`: NDJSON in, NDJSON out. The body is read line by line (never
@@ -49,7 +45,7 @@ export function ndjsonIngestRoute(deps: {
       if (result.outcome !== IngestOutcome.REJECTED && !result.matched) summary.unmatched += 1;
       res.write(`${JSON.stringify({ line, ...result })}\n`);
     };
-    let pending: PendingLine[] = [];
+    let pending: NdjsonLine[] = [];
     // Each batch is understood (CPU) while the previous one is being stored (database), with
     // at most one batch in the database at a time.
     let storing: Promise<void> = Promise.resolve();
@@ -73,17 +69,8 @@ export function ndjsonIngestRoute(deps: {
       storing.catch(() => {});
     };
     try {
-      let line = 0;
-      for await (const read of readBoundedLines(req, MAX_LINE)) {
-        line += 1;
-        if ('tooLong' in read) {
-          pending.push({ line, rejection: `is longer than ${MAX_LINE} bytes` });
-        } else if (read.text.trim()) {
-          const item = parseLine(read.text);
-          pending.push(
-            item === undefined ? { line, rejection: 'is not valid JSON' } : { line, item },
-          );
-        }
+      for await (const read of readNdjsonLines(req, MAX_LINE)) {
+        if ('line' in read) pending.push(read);
         if (pending.length >= BATCH) await flush();
       }
       await flush();
@@ -108,50 +95,10 @@ async function authorise(
   res: Response,
   deps: { scopes: OperationScopes; tokens: AccessTokens; ingestion: MentionIngestionService },
 ): Promise<{ ctx: RequestContext; rules: IngestRules } | null> {
-  try {
-    const ctx = await contextFromCredentials(
-      {
-        authorization: req.header('authorization'),
-        tenantId: req.header('x-tenant-id'),
-        requestId: String(req.id),
-        clientAddress: req.ip ?? 'unknown',
-      },
-      deps.tokens,
-    );
-    if (ctx.principal.kind === 'anonymous') throw unauthenticated();
-    const rules = await deps.scopes.run(ctx, async (op) => {
-      if (!roleAtLeast((await op.access()).role, TenantRole.AGENT))
-        throw forbidden('Requires the AGENT role or higher');
-      return deps.ingestion.rules(op);
-    });
-    return { ctx, rules };
-  } catch (error) {
-    const { code, status, message } = describeRefusal(error);
-    res.status(status).json({ error: { code, message } });
-    return null;
-  }
-}
-
-const STATUS_OF: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-};
-
-/** Coded errors (ours, or the context builder's GraphQLError) keep their words; others are masked. */
-function describeRefusal(error: unknown): { code: string; status: number; message: string } {
-  const code =
-    error instanceof AppError
-      ? error.code
-      : error instanceof GraphQLError
-        ? String(error.extensions.code)
-        : '';
-  const status = STATUS_OF[code];
-  if (!status) {
-    logFailure('[api] NDJSON authorisation failed', error);
-    return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Internal server error' };
-  }
-  return { code, status, message: (error as Error).message };
+  const authorised = await authoriseBulkCaller(req, res, deps, TenantRole.AGENT, (op) =>
+    deps.ingestion.rules(op),
+  );
+  return authorised && { ctx: authorised.ctx, rules: authorised.loaded };
 }
 
 /** One batch in one transaction, committed before answering (the feed dispatch follows). */
@@ -161,14 +108,6 @@ async function storeBatch(
   prepared: PreparedBatch,
 ) {
   return deps.scopes.run(ctx, (op) => deps.ingestion.store(op, prepared));
-}
-
-function parseLine(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function rejectedLine(message: string): Omit<IngestResult, 'index'> {

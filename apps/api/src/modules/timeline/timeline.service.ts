@@ -1,14 +1,16 @@
+import { z } from 'zod';
 import { newId } from '../../platform/database/new-id.js';
 import type { Operation } from '../../platform/database/operation-scope.js';
-import { notFound } from '../../platform/errors/app-error.js';
+import { checkPageSize, type Page } from '../../platform/graphql/connection.js';
+import { decodeSortCursor, encodeSortCursor } from '../../platform/graphql/sort-cursor.js';
+import { parseInput } from '../../platform/graphql/validation.js';
+import { requireContact } from './contact-reference.js';
 import {
-  checkPageSize,
-  decodeCursor,
-  type Page,
-  toPage,
-} from '../../platform/graphql/connection.js';
-import { requireId } from '../../platform/graphql/validation.js';
-import { TimelineCause, type TimelineEventKind, type TimelineEventType } from './timeline.type.js';
+  TimelineCause,
+  type TimelineEventKind,
+  type TimelineEventType,
+  type TimelineFilter,
+} from './timeline.type.js';
 
 /** An interaction to record on a contact's timeline. */
 export interface TimelineEntry {
@@ -26,10 +28,22 @@ export interface TimelineEntry {
   readonly occurredAt?: Date;
 }
 
-const COLUMNS = `id, kind, channel, cause, mention_id AS "mentionId", actor_id AS "actorId",
-  subject_id AS "subjectId", body, occurred_at AS "occurredAt"`;
+/** An entry's columns as `TimelineEventType` reads them. */
+export const TIMELINE_EVENT_COLUMNS = `id, kind, channel, cause, mention_id AS "mentionId", actor_id AS "actorId",
+  subject_id AS "subjectId", body, data::text AS data, occurred_at AS "occurredAt", edited_at AS "editedAt"`;
 
-/** The one timeline of every contact: entries are appended, never changed (a trigger insists). */
+/** A filter's lists; empty ones keep everything. */
+const filterSchema = z
+  .object({
+    kinds: z.array(z.string()).max(20).nullish(),
+    channels: z.array(z.string().trim().min(1, 'is required').max(40)).max(20).nullish(),
+  })
+  .nullish();
+
+/**
+ * The one timeline of every contact: entries are appended, never changed (a trigger insists);
+ * only a note's text can be edited, by `TimelineNotes`.
+ */
 export class TimelineService {
   async record(op: Operation, entry: TimelineEntry): Promise<TimelineEventType> {
     const [event] = await this.recordMany(op, [entry]);
@@ -75,30 +89,47 @@ export class TimelineService {
         column('occurredAt'),
       ],
     );
-    return events.map(({ contactId: _, data: __, ...event }) => event);
+    return events.map(({ contactId: _, ...event }) => ({ ...event, editedAt: null }));
   }
 
-  /** A contact's entries, newest first. */
+  /**
+   * A contact's entries, newest first (by when they happened, then id), a keyset page at a
+   * time over `timeline_event_contact_time_idx`; the same for every user of the tenant.
+   */
   async page(
     op: Operation,
     contactId: string,
     first: number,
     after: string | null,
+    filter?: TimelineFilter | null,
   ): Promise<Page<TimelineEventType>> {
     checkPageSize(first);
-    const cursor = after ? decodeCursor(after).id : null;
+    const position = after ? decodeSortCursor(after) : null;
+    const only = parseInput(filterSchema, filter, 'filter');
+    const kinds = only?.kinds?.length ? only.kinds : null;
+    const channels = only?.channels?.length ? only.channels : null;
+    const id = await requireContact(op, contactId);
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const [contact] = await manager.query(
-      'SELECT 1 FROM contact WHERE tenant_id = $1 AND id = $2',
-      [tenantId, requireId(contactId, 'contactId')],
+    const matching = `tenant_id = $1 AND contact_id = $2
+      AND ($3::text[] IS NULL OR kind = ANY ($3)) AND ($4::text[] IS NULL OR channel = ANY ($4))`;
+    const rows: Array<TimelineEventType & { sortKey: string }> = await manager.query(
+      `SELECT ${TIMELINE_EVENT_COLUMNS}, occurred_at::text AS "sortKey" FROM timeline_event
+       WHERE ${matching} AND ($5::timestamptz IS NULL OR (occurred_at, id) < ($5, $6::uuid))
+       ORDER BY occurred_at DESC, id DESC LIMIT $7`,
+      [tenantId, id, kinds, channels, position?.key ?? null, position?.id ?? null, first + 1],
     );
-    if (!contact) throw notFound('Contact');
-    const rows: Array<TimelineEventType & { total: number }> = await manager.query(
-      `SELECT ${COLUMNS}, count(*) OVER ()::int AS total
-       FROM timeline_event WHERE tenant_id = $1 AND contact_id = $2 AND ($3::uuid IS NULL OR id < $3)
-       ORDER BY id DESC LIMIT $4`,
-      [tenantId, contactId, cursor, first + 1],
+    const [{ total }]: [{ total: number }] = await manager.query(
+      `SELECT count(*)::int AS total FROM timeline_event WHERE ${matching}`,
+      [tenantId, id, kinds, channels],
     );
-    return toPage(rows, first, rows[0]?.total ?? 0);
+    const nodes = rows.slice(0, first).map(({ sortKey, ...event }) => ({
+      cursor: encodeSortCursor({ key: sortKey, id: event.id }),
+      node: event,
+    }));
+    return {
+      edges: nodes,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.cursor ?? null },
+      totalCount: total,
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { InteractionChannel, InteractionKind } from '@socialcrm/validation';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../platform/graphql/connection.js';
 
 /** Every kind of interaction the timeline records (the migration's check lists the same). */
@@ -41,6 +42,27 @@ registerEnumType(TimelineCause, {
     'Who or what caused an entry: a user (see actorId), an API key, a CSV import, a connector, the contact themself, or the system (a rule or job).',
 });
 
+registerEnumType(InteractionKind, {
+  name: 'InteractionKind',
+  description: 'An interaction an agent logs by hand: a CALL or a MEETING.',
+});
+registerEnumType(InteractionChannel, {
+  name: 'InteractionChannel',
+  description: 'Where a logged call or meeting took place: PHONE, VIDEO or IN_PERSON.',
+});
+
+@ObjectType('TimelineActor', { description: 'The user who caused a timeline entry.' })
+export class TimelineActorType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => String)
+  name: string;
+}
+
 @ObjectType('TimelineEvent', { description: 'One interaction with a contact, on any channel.' })
 export class TimelineEventType {
   @Field(() => ID)
@@ -51,7 +73,8 @@ export class TimelineEventType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The channel it happened on (a network, EMAIL, PHONE…), when it has one.',
+    description:
+      'The channel it happened on (a network, EMAIL, PHONE, VIDEO, IN_PERSON…), when it has one.',
   })
   channel: string | null;
 
@@ -76,9 +99,68 @@ export class TimelineEventType {
   @Field(() => String, { nullable: true })
   body: string | null;
 
-  @Field(() => Date)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Structured details as JSON text, by kind: an EDIT’s `{ fields }` or `{ change, company { id name }, role, previousRole }`, an order’s amount…',
+  })
+  data: string | null;
+
+  @Field(() => Date, { description: 'When it happened (not when it was written down).' })
   occurredAt: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a note’s text last changed (its earlier texts: `noteVersions`); null if never.',
+  })
+  editedAt: Date | null;
 }
 
 @ObjectType()
 export class TimelineEventConnection extends Connection(TimelineEventType, 'TimelineEvent') {}
+
+@InputType({ description: 'Which entries a timeline shows; an empty or omitted list keeps all.' })
+export class TimelineFilter {
+  @Field(() => [TimelineEventKind], { nullable: true, description: 'Only these kinds.' })
+  kinds?: TimelineEventKind[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only these channels (FACEBOOK, EMAIL, PHONE…); entries without one are left out.',
+  })
+  channels?: string[] | null;
+}
+
+@ObjectType('NoteVersion', { description: 'An earlier text of a note, replaced by an edit.' })
+export class NoteVersionType {
+  @Field(() => Int, { description: '1 for the note’s first text, then 2, 3…' })
+  version: number;
+
+  @Field(() => String)
+  body: string;
+
+  @Field(() => ID, { nullable: true, description: 'Who wrote this text (null if since deleted).' })
+  writtenBy: string | null;
+
+  @Field(() => Date, { description: 'When this text was written.' })
+  writtenAt: Date;
+}
+
+@InputType({ description: 'A call or meeting that took place.' })
+export class InteractionInput {
+  @Field(() => InteractionKind)
+  kind: InteractionKind;
+
+  @Field(() => Date, { description: 'When it took place; not in the future.' })
+  occurredAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'What was said or agreed.' })
+  body?: string | null;
+
+  @Field(() => InteractionChannel, {
+    nullable: true,
+    description: 'Where it took place; a call is PHONE when omitted.',
+  })
+  channel?: InteractionChannel | null;
+}

@@ -53,6 +53,12 @@ const configSchema = z.object({
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).optional(),
   /** How often the job queue expires stalled jobs and archives finished ones. */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** The largest CSV file an import takes (bytes; refused while it streams in). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
   /** How often due feeds are queued (once across replicas) and each replica reconciles streams. */
   CONNECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   /** Lets feeds and streams reach loopback and private addresses (tests, on-premises). */

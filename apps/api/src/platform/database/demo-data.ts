@@ -57,7 +57,8 @@ export async function seedDemoData(ownerUrl: string): Promise<boolean> {
       agency,
     ]);
     await client.query(
-      `INSERT INTO tenant (id, agency_id, name, slug) VALUES ($1, $3, 'Café Aurora', 'cafe-aurora'), ($2, $3, 'Nova Sports', 'nova-sports')`,
+      `INSERT INTO tenant (id, agency_id, name, slug, reporting_currency)
+       VALUES ($1, $3, 'Café Aurora', 'cafe-aurora', 'EUR'), ($2, $3, 'Nova Sports', 'nova-sports', 'EUR')`,
       [aurora, nova, agency],
     );
     const passwordHash = await hashPassword(DEMO_PASSWORD);

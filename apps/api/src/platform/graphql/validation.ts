@@ -1,6 +1,6 @@
 import { issueReason } from '@socialcrm/validation';
 import type { z } from 'zod';
-import { badUserInput, type FieldProblem } from '../errors/app-error.js';
+import { badUserInput } from '../errors/app-error.js';
 import { isUuid } from '../uuid.js';
 
 /** Validates an input at the edge; every problem names its field path (`input.hashtags.2`). */

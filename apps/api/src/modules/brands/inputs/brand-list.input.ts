@@ -1,13 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
+import { SortDirection } from '../../../platform/graphql/sort-direction.js';
 import { atMostCharacters } from '../../../platform/graphql/validation.js';
-import {
-  type BrandSort,
-  BrandSortField,
-  defaultDirection,
-  NEWEST_FIRST,
-  SortDirection,
-} from '../brand-sort.js';
+import { type BrandSort, BrandSortField, defaultDirection, NEWEST_FIRST } from '../brand-sort.js';
 
 /** A blank search is no search. */
 export const brandSearchSchema = z

@@ -10,6 +10,12 @@ import { PerTenantFeedSeq1764800000000 } from './1764800000000-per-tenant-feed-s
 import { SavedMentionViews1764900000000 } from './1764900000000-saved-mention-views.js';
 import { MentionTerms1765000000000 } from './1765000000000-mention-terms.js';
 import { CustomerMemory1765100000000 } from './1765100000000-customer-memory.js';
+import { ContactSearch1765200000000 } from './1765200000000-contact-search.js';
+import { CompanyReading1765250000000 } from './1765250000000-company-reading.js';
+import { OrderReading1765300000000 } from './1765300000000-order-reading.js';
+import { ContactMerge1765400000000 } from './1765400000000-contact-merge.js';
+import { DataImport1765500000000 } from './1765500000000-data-import.js';
+import { DataExportPrivacy1765600000000 } from './1765600000000-data-export-privacy.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -25,4 +31,10 @@ export const migrations = [
   SavedMentionViews1764900000000,
   MentionTerms1765000000000,
   CustomerMemory1765100000000,
+  ContactSearch1765200000000,
+  CompanyReading1765250000000,
+  OrderReading1765300000000,
+  ContactMerge1765400000000,
+  DataImport1765500000000,
+  DataExportPrivacy1765600000000,
 ];

@@ -66,6 +66,13 @@ const ENGLISH_DECIMAL = /(?<![\d.])\d+\.\d{1,2}(?![\d.])/g;
 
 const NAV = [
   'nav-brands',
+  'nav-contacts',
+  'nav-companies',
+  'nav-duplicates',
+  'nav-import',
+  'nav-exports',
+  'nav-privacy',
+  'nav-custom-fields',
   'nav-listening',
   'nav-feed',
   'nav-connectors',
@@ -77,6 +84,8 @@ const NAV = [
 
 describe('every admin page in Spanish and Russian', () => {
   const suite = useSuite();
+  let contactId = '';
+  let companyId = '';
   const browser = useBrowserPage({ width: 1280, height: 900 });
 
   beforeAll(async () => {
@@ -100,6 +109,33 @@ describe('every admin page in Spanish and Russian', () => {
       post({ text: 'Brand A is terrible, I hate it' }),
       post({ text: 'Brand Z opens on Sunday?', author: { handle: '@quiet' } }),
     ]);
+    // A customer with a company, a note, an order in cents and email engagement to show.
+    const customer = await gql<{ createContact: { id: string } }>(
+      api.graphqlUrl,
+      'mutation { createContact(input: { firstName: "Lucía", lastName: "García", emails: ["lucia@example.com"], phones: ["+34612345678"], country: "ES", tags: ["vip"] }) { id } }',
+      {},
+      caller,
+    );
+    contactId = customer.data?.createContact.id ?? '';
+    const company = await gql<{ createCompany: { id: string } }>(
+      api.graphqlUrl,
+      'mutation { createCompany(input: { name: "Estudio Norte", domain: "estudionorte.example" }) { id } }',
+      {},
+      caller,
+    );
+    companyId = company.data?.createCompany.id ?? '';
+    const writes = await gql(
+      api.graphqlUrl,
+      `mutation($contact: ID!, $company: ID!) {
+         linkContactToCompany(contactId: $contact, companyId: $company, role: "Buyer") { id }
+         addNote(contactId: $contact, body: "Prefers oat milk") { id }
+         recordOrder(input: { externalId: "lang-1", contactId: $contact, orderedAt: "2026-11-02T09:30:00Z", amount: "12.50", currency: "USD" }) { id }
+         recordEngagementEvent(input: { externalId: "lang-e1", contactId: $contact, kind: OPENED, campaign: "Noviembre", occurredAt: "2026-11-03T10:00:00Z" }) { id }
+       }`,
+      { contact: contactId, company: companyId },
+      caller,
+    );
+    expect(writes.errors).toBeUndefined();
   });
 
   /** Each page the signed-in user can reach, then the brand forms for those who may edit. */
@@ -146,7 +182,13 @@ describe('every admin page in Spanish and Russian', () => {
           await check('brand-new');
           await page.goto(`${api.url}/brands/${world.brands.a}/edit`);
           await check('brand-edit');
+          await page.goto(`${api.url}/contacts/new`);
+          await check('contact-new');
         }
+        await page.goto(`${api.url}/contacts/${contactId}`);
+        await check('contact');
+        await page.goto(`${api.url}/companies/${companyId}`);
+        await check('company');
         expect(visited.length).toBeGreaterThanOrEqual(role === 'aVIEWER' ? 3 : 6);
         if (role === 'northAdmin') expect(visited).toContain('nav-agency');
         expect(problems).toEqual([]);

@@ -435,6 +435,18 @@ describe('contacts', () => {
     const before = (await call<{ contact: Contact }>(as('aVIEWER'), GET, { id: two.id })).data
       ?.contact;
     expect(before).toMatchObject({ tags: ['hot'], ownerId: suite.world.users.aMANAGER.id });
+    const edits = await call<{
+      contactTimeline: { edges: Array<{ node: { kind: string; actorId: string; data: string } }> };
+    }>(
+      as('aVIEWER'),
+      'query($id: ID!) { contactTimeline(contactId: $id, filter: { kinds: [EDIT] }) { edges { node { kind actorId data } } } }',
+      { id: two.id },
+    );
+    expect(
+      edits.data?.contactTimeline.edges.map(({ node }) => JSON.parse(node.data).fields).sort(),
+    ).toEqual([['ownerId'], ['tags']]);
+    for (const { node } of edits.data?.contactTimeline.edges ?? [])
+      expect(node.actorId).toBe(suite.world.users.aAGENT.id);
 
     const viewerWrites: [string, Record<string, unknown>][] = [
       [CREATE, { input: { firstName: 'Viewer' } }],

@@ -143,14 +143,7 @@ export class ContactWrites {
         ],
       ),
     );
-    const { userId } = await op.access();
-    await this.timeline.record(op, {
-      contactId: id,
-      kind: TimelineEventKind.EDIT,
-      actorId: userId,
-      cause: userId ? TimelineCause.USER : TimelineCause.API_KEY,
-      data: { fields: changed },
-    });
+    await this.recordEdits(op, [id], changed);
   }
 
   async delete(op: Operation, ids: readonly string[]): Promise<number> {
@@ -176,15 +169,21 @@ export class ContactWrites {
       parseInput(tagListSchema, remove, 'remove'),
     ];
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const [, affected]: [unknown, number] = await manager.query(
+    const [changed]: [Array<{ id: string }>, number] = await manager.query(
       `UPDATE contact c SET tags = t.tags, updated_at = now()
          FROM (SELECT id, ARRAY(SELECT DISTINCT tag FROM unnest(tags || $3::text[]) tag
                                  WHERE tag <> ALL ($4::text[]) ORDER BY tag) AS tags
                  FROM contact WHERE tenant_id = $1 AND id = ANY ($2::uuid[])) t
-        WHERE c.tenant_id = $1 AND c.id = t.id AND c.tags IS DISTINCT FROM t.tags`,
+        WHERE c.tenant_id = $1 AND c.id = t.id AND c.tags IS DISTINCT FROM t.tags
+        RETURNING c.id`,
       [tenantId, checked, adding, removing],
     );
-    return affected;
+    await this.recordEdits(
+      op,
+      changed.map((row) => row.id),
+      ['tags'],
+    );
+    return changed.length;
   }
 
   /** Gives many contacts an owner (or none); answers how many changed. */
@@ -200,12 +199,37 @@ export class ContactWrites {
       );
       if (problem) throw badUserInput([problem]);
     }
-    const [, affected]: [unknown, number] = await manager.query(
+    const [changed]: [Array<{ id: string }>, number] = await manager.query(
       `UPDATE contact SET owner_id = $3, updated_at = now()
-        WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) AND owner_id IS DISTINCT FROM $3`,
+        WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) AND owner_id IS DISTINCT FROM $3
+        RETURNING id`,
       [tenantId, checked, ownerId],
     );
-    return affected;
+    await this.recordEdits(
+      op,
+      changed.map((row) => row.id),
+      ['ownerId'],
+    );
+    return changed.length;
+  }
+
+  /** An EDIT entry on each changed contact's timeline, naming the fields that changed. */
+  private async recordEdits(
+    op: Operation,
+    contactIds: readonly string[],
+    fields: readonly string[],
+  ): Promise<void> {
+    const { userId } = await op.access();
+    await this.timeline.recordMany(
+      op,
+      contactIds.map((contactId) => ({
+        contactId,
+        kind: TimelineEventKind.EDIT,
+        actorId: userId,
+        cause: userId ? TimelineCause.USER : TimelineCause.API_KEY,
+        data: { fields },
+      })),
+    );
   }
 
   /** The contact after a patch, checked as a whole: every refused field is named at once. */

@@ -1,3 +1,4 @@
+import { CONTACT_COUNT_CAP } from '@socialcrm/validation';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiProcess, startApi } from '../support/api-process.js';
 import { createTestDatabase, dropTestDatabase, withClient } from '../support/databases.js';
@@ -60,7 +61,8 @@ describe('the demo population a newcomer starts with', () => {
         caller,
       );
       expect(totals.errors).toBeUndefined();
-      expect(totals.data?.contacts.totalCount).toBeGreaterThanOrEqual(2_500);
+      // The list counts exactly up to its cap and answers one more past it.
+      expect(totals.data?.contacts.totalCount).toBe(CONTACT_COUNT_CAP + 1);
       expect(totals.data?.orders.totalCount).toBeGreaterThan(4_000);
       expect(totals.data?.engagementEvents.totalCount).toBeGreaterThan(10_000);
       expect(totals.data?.companies.totalCount).toBeGreaterThanOrEqual(50);
@@ -69,6 +71,10 @@ describe('the demo population a newcomer starts with', () => {
 
   it('spreads purchases and engagement over two years, in every kind, with valid details', async () => {
     await withClient(databaseUrl, async (db) => {
+      const { rows: contacts } = await db.query<{ count: number }>(
+        'SELECT count(*)::int AS count FROM contact GROUP BY tenant_id',
+      );
+      expect(contacts.map((row) => row.count >= 2_500)).toEqual([true, true]);
       const { rows: spans } = await db.query<{ days: number; kinds: string[] }>(
         `SELECT extract(epoch FROM max(ordered_at) - min(ordered_at)) / 86400 AS days,
                 (SELECT array_agg(DISTINCT kind ORDER BY kind) FROM engagement_event) AS kinds

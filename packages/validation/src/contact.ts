@@ -8,6 +8,11 @@ import { atMostCharacters, emailSchema } from './text.js';
 export const CONTACT_EMAILS_MAX = 20;
 export const CONTACT_PHONES_MAX = 20;
 export const CONTACT_TAGS_MAX = 50;
+/**
+ * The contacts list counts its matches exactly up to this many; past it, `totalCount` answers
+ * one more, meaning "more than". Shared so the admin words the count as the api means it.
+ */
+export const CONTACT_COUNT_CAP = 1_000;
 
 const COUNTRIES = new Set<string>(getCountries());
 

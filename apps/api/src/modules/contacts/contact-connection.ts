@@ -1,9 +1,9 @@
+import { CONTACT_COUNT_CAP } from '@socialcrm/validation';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../platform/graphql/connection.js';
 import { ContactType } from './contact.type.js';
 
 /** Beyond this many matches the list says "more than" instead of counting a million rows. */
-export const CONTACT_COUNT_CAP = 1_000;
 
 @ObjectType('ContactEdge')
 export class ContactEdge {

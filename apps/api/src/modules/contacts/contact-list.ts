@@ -1,10 +1,11 @@
+import { CONTACT_COUNT_CAP } from '@socialcrm/validation';
 import { z } from 'zod';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import { checkPageSize } from '../../platform/graphql/connection.js';
 import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { parseInput } from '../../platform/graphql/validation.js';
-import { CONTACT_COUNT_CAP, type ContactConnection } from './contact-connection.js';
+import type { ContactConnection } from './contact-connection.js';
 import { ContactSortField, contactSortSchema } from './contact-inputs.js';
 import { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-row.js';
 import type { ContactSelection, ContactSelectionInput } from './contact-selection.js';

@@ -28,7 +28,7 @@ const PROFILES: Record<number, Profile> = {
     contacts: 2_500,
     companies: 80,
     markets: { es: 0.75, en: 0.15, pt: 0.1 },
-    industries: ['Coworking', 'Legal services', 'Design', 'Hospitality', 'Education'],
+    industries: ['Coworking', 'Servicios jurídicos', 'Diseño', 'Hostelería', 'Educación'],
     companyNames: ['{n} Abogados', 'Estudio {n}', 'Hotel {n}', 'Coworking {n}'],
     currency: 'EUR',
     spendScale: 0.5,
@@ -68,21 +68,25 @@ export class DemoCustomers {
     for (const tenant of tenants) {
       const profile = PROFILES[tenant.seed];
       if (!profile) continue;
+      // Authors first, so the newest contacts a visitor sees are the customers with details.
+      const authorOrders = await this.authorOrders(tenant, now);
       const population = generateDemoPopulation({ ...profile, seed: tenant.seed, now });
       await this.write(tenant.id, this.targets.companies, population.companies);
       await this.write(
         tenant.id,
         this.targets.contacts,
+        // Every generated person has bought at least once: a customer.
         population.contacts.map(({ email, phone, identity: _, company: __, ...contact }) => ({
           ...contact,
           emails: [email],
           phones: [phone],
+          lifecycleStage: 'customer',
         })),
       );
       await this.in(tenant.id, (op) => linkIdentitiesAndCompanies(op, population));
       await this.write(tenant.id, this.targets.orders, population.orders);
       await this.write(tenant.id, this.targets.engagement, population.engagement);
-      await this.write(tenant.id, this.targets.orders, await this.authorOrders(tenant, now));
+      await this.write(tenant.id, this.targets.orders, authorOrders);
     }
   }
 

@@ -24,6 +24,13 @@ export type { SortingState };
 /** Column definitions for rows of type `T`: `columnsFor<Brand>().accessor('name', {…})`. */
 export const columnsFor = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();
 
+/** A table's last column, the row's buttons, under a header only screen readers announce. */
+export const actionsColumn = (header: string) => ({
+  id: 'actions',
+  header,
+  meta: { hiddenHeader: true, class: 'data-table__actions' },
+});
+
 declare module '@tanstack/vue-table' {
   interface ColumnMeta<TFeatures, TData, TValue> {
     /** The column's cells are the row's headers (`<th scope="row">`): its name, usually. */

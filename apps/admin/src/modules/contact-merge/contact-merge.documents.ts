@@ -1,24 +1,15 @@
 import { graphql, type ResultOf } from '../../graphql.js';
+import { ContactDetailFields } from '../contacts/contact.documents.js';
 
-export const MergeContactFields = graphql(`
+export const MergeContactFields = graphql(
+  `
   fragment MergeContactFields on Contact {
-    id
-    displayName
-    firstName
-    lastName
-    emails
-    phones
-    language
-    country
-    city
-    tags
-    lifecycleStage
-    externalId
-    createdAt
-    orderCount
+    ...ContactDetailFields
     identities { id channel handle }
   }
-`);
+`,
+  [ContactDetailFields],
+);
 
 export const MergePlanFields = graphql(`
   fragment MergePlanFields on ContactMergePlan {

@@ -18,9 +18,9 @@ export const ContactRowFields = graphql(`
 `);
 export type ContactRow = ResultOf<typeof ContactRowFields>;
 
-/** A contact as its page shows and edits it. */
-export const ContactFields = graphql(`
-  fragment ContactFields on Contact {
+/** A contact's own details, as its page and the merge review both show them. */
+export const ContactDetailFields = graphql(`
+  fragment ContactDetailFields on Contact {
     id
     displayName
     firstName
@@ -31,20 +31,30 @@ export const ContactFields = graphql(`
     country
     city
     tags
-    ownerId
     lifecycleStage
+    externalId
+    orderCount
+    createdAt
+  }
+`);
+
+/** A contact as its page shows and edits it. */
+export const ContactFields = graphql(
+  `
+  fragment ContactFields on Contact {
+    ...ContactDetailFields
+    ownerId
     emailConsent { granted at source }
     socialConsent { granted at source }
     customFields { key value }
     identities { id channel handle externalId profileUrl displayName followers lastSeenAt }
     companies { company { id name } role }
-    externalId
-    orderCount
     totalSpent
-    createdAt
     updatedAt
   }
-`);
+`,
+  [ContactDetailFields],
+);
 export type Contact = ResultOf<typeof ContactFields>;
 export type SocialIdentity = Contact['identities'][number];
 

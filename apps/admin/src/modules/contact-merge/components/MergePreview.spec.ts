@@ -95,7 +95,7 @@ describe('MergePreview', () => {
     expect(count(sut, 'mentionsAuthored')).toBe('4');
     expect(count(sut, 'identities')).toBe('1');
     expect(count(sut, 'companyLinks')).toBe('1');
-    expect(sut.find('[data-testid="merge-preview-identity"]').text()).toBe('INSTAGRAM · anagarcia');
+    expect(sut.find('[data-testid="merge-preview-identity"]').text()).toBe('Instagram · anagarcia');
     expect(sut.find('[data-testid="merge-preview-company"]').text()).toBe('Tostado Sur (Buyer)');
     expect(sut.find('[data-testid="merge-preview-dropped"]').text()).toContain('1');
     expect(sut.find('[data-testid="merge-preview-summary"]').text()).toContain(

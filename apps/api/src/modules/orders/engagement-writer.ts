@@ -12,9 +12,9 @@ import { TimelineEventKind, type TimelineService } from '../timeline/index.js';
 import { resolveContacts } from './contact-references.js';
 import {
   acceptInserted,
+  acceptStored,
   BatchOutcomes,
   type Checked,
-  storedIds,
   TIMELINE_CAUSE_OF,
 } from './record-batch.js';
 
@@ -78,16 +78,7 @@ export class EngagementWriter implements ImportTarget {
     const batch = new BatchOutcomes(engagementEventSchema, rows);
     if (!batch.firsts.length) return batch.finish();
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const stored = await storedIds(
-      manager,
-      'engagement_event',
-      tenantId,
-      batch.firsts.map(({ record }) => record.externalId),
-    );
-    for (const { index, record } of batch.firsts) {
-      const id = stored.get(record.externalId);
-      if (id) batch.accept(index, id, false);
-    }
+    await acceptStored(manager, 'engagement_event', tenantId, batch);
     const pending = batch.pending();
     const contacts = await resolveContacts(
       manager,

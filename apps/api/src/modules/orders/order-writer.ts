@@ -13,9 +13,9 @@ import { resolveContacts } from './contact-references.js';
 import { rateDay, reportingCurrencyForWrite } from './currency-statements.js';
 import {
   acceptInserted,
+  acceptStored,
   BatchOutcomes,
   type Checked,
-  storedIds,
   TIMELINE_CAUSE_OF,
 } from './record-batch.js';
 
@@ -78,16 +78,7 @@ export class OrderWriter implements ImportTarget {
     const batch = new BatchOutcomes(orderSchema, rows);
     if (!batch.firsts.length) return batch.finish();
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const stored = await storedIds(
-      manager,
-      'customer_order',
-      tenantId,
-      batch.firsts.map(({ record }) => record.externalId),
-    );
-    for (const { index, record } of batch.firsts) {
-      const id = stored.get(record.externalId);
-      if (id) batch.accept(index, id, false);
-    }
+    await acceptStored(manager, 'customer_order', tenantId, batch);
     const reporting = await reportingCurrencyForWrite(manager, tenantId);
     const convertible = await this.refuseWithoutRate(manager, tenantId, reporting, batch);
     const contacts = await resolveContacts(

@@ -80,8 +80,27 @@ function withoutBlanks(row: Readonly<Record<string, unknown>>): Record<string, u
 /** The tables of externally identified records (a constant, never input). */
 type RecordTable = 'customer_order' | 'engagement_event';
 
+/** Accepts, as unchanged, the batch's records whose external id `table` already holds. */
+export async function acceptStored<R extends { readonly externalId: string }>(
+  manager: EntityManager,
+  table: RecordTable,
+  tenantId: string,
+  batch: BatchOutcomes<R>,
+): Promise<void> {
+  const stored = await storedIds(
+    manager,
+    table,
+    tenantId,
+    batch.firsts.map(({ record }) => record.externalId),
+  );
+  for (const { index, record } of batch.firsts) {
+    const id = stored.get(record.externalId);
+    if (id) batch.accept(index, id, false);
+  }
+}
+
 /** The stored ids of the external ids already in `table`. */
-export async function storedIds(
+async function storedIds(
   manager: EntityManager,
   table: RecordTable,
   tenantId: string,

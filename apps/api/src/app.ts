@@ -173,6 +173,7 @@ export async function startApi({
       jobs,
       config,
       contactCondition: contacts.offers.contactSelection,
+      customFields: customFields.offers.customFields,
     }),
     privacyModule.build({}),
   ];

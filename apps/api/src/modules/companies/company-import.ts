@@ -12,9 +12,7 @@ import type {
   RowOutcome,
   RowProblem,
 } from '../../platform/import/import-target.js';
-import type { CustomFields } from '../custom-fields/index.js';
-
-const CUSTOM_PREFIX = 'custom.';
+import { CUSTOM_COLUMN_PREFIX, type CustomFields, customColumnOf } from '../custom-fields/index.js';
 
 const STANDARD_FIELDS: readonly ImportField[] = [
   { key: 'externalId', label: 'External id', required: false, type: 'TEXT' },
@@ -54,16 +52,7 @@ export class CompanyImport implements ImportTarget {
   constructor(private readonly customFields: CustomFields) {}
 
   async fields(op: Operation): Promise<readonly ImportField[]> {
-    const custom = await this.customFields.definitions(op, 'COMPANY');
-    return [
-      ...STANDARD_FIELDS,
-      ...custom.map((definition) => ({
-        key: `${CUSTOM_PREFIX}${definition.key}`,
-        label: definition.label,
-        required: definition.required,
-        type: definition.type,
-      })),
-    ];
+    return [...STANDARD_FIELDS, ...(await this.customFields.importFields(op, 'COMPANY'))];
   }
 
   async writeBatch(
@@ -107,7 +96,7 @@ export class CompanyImport implements ImportTarget {
           ok: false,
           problems: custom.problems.map(({ field, ...problem }) => ({
             ...problem,
-            field: field.replace(/^customFields\./, CUSTOM_PREFIX),
+            field: customColumnOf(field),
           })),
         };
       const next: Stored = {
@@ -174,8 +163,8 @@ function checkRow(row: Readonly<Record<string, unknown>>): Checked {
   const problems: RowProblem[] = [];
   for (const [key, value] of Object.entries(row)) {
     const text = value === null || value === undefined ? '' : String(value).trim();
-    if (key.startsWith(CUSTOM_PREFIX)) {
-      if (text) custom[key.slice(CUSTOM_PREFIX.length)] = text;
+    if (key.startsWith(CUSTOM_COLUMN_PREFIX)) {
+      if (text) custom[key.slice(CUSTOM_COLUMN_PREFIX.length)] = text;
     } else if (!STANDARD_FIELDS.some((field) => field.key === key))
       problems.push({ field: key, message: 'is not a field of a company' });
     else if (text) standard[key] = text;

@@ -14,9 +14,7 @@ import type {
   RowOutcome,
   RowProblem,
 } from '../../platform/import/import-target.js';
-import type { CustomFields } from '../custom-fields/index.js';
-
-const CUSTOM_PREFIX = 'custom.';
+import { CUSTOM_COLUMN_PREFIX, type CustomFields, customColumnOf } from '../custom-fields/index.js';
 
 const STANDARD_FIELDS: readonly ImportField[] = [
   { key: 'externalId', label: 'External id', required: false, type: 'TEXT' },
@@ -112,16 +110,7 @@ export class ContactImport implements ImportTarget {
   constructor(private readonly customFields: CustomFields) {}
 
   async fields(op: Operation): Promise<readonly ImportField[]> {
-    const custom = await this.customFields.rules(op, 'CONTACT');
-    return [
-      ...STANDARD_FIELDS,
-      ...(custom as (CustomFieldRule & { label: string })[]).map((rule) => ({
-        key: `${CUSTOM_PREFIX}${rule.key}`,
-        label: rule.label,
-        required: rule.required,
-        type: rule.type,
-      })),
-    ];
+    return [...STANDARD_FIELDS, ...(await this.customFields.importFields(op, 'CONTACT'))];
   }
 
   async writeBatch(
@@ -234,8 +223,8 @@ function checkRow(row: Readonly<Record<string, unknown>>): Checked {
   for (const [key, raw] of Object.entries(row)) {
     const blank =
       raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
-    if (key.startsWith(CUSTOM_PREFIX)) {
-      if (!blank) custom[key.slice(CUSTOM_PREFIX.length)] = String(raw);
+    if (key.startsWith(CUSTOM_COLUMN_PREFIX)) {
+      if (!blank) custom[key.slice(CUSTOM_COLUMN_PREFIX.length)] = String(raw);
     } else if (!KNOWN.has(key))
       problems.push({ field: key, message: 'is not a field of contacts' });
     else if (blank) continue;
@@ -319,7 +308,7 @@ function merge(
   const custom = checkCustomFieldValues(rules, { ...base.custom_fields, ...row.custom });
   for (const problem of custom.problems)
     problems.push({
-      field: `${CUSTOM_PREFIX}${problem.field.slice('customFields.'.length)}`,
+      field: customColumnOf(problem.field),
       message: problem.message,
     });
   record.custom_fields = custom.values;

@@ -12,6 +12,7 @@ import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
+import type { ImportField } from '../../platform/import/import-target.js';
 import type {
   CustomFieldDefinitionType,
   CustomFieldPatchInput,
@@ -19,6 +20,13 @@ import type {
 } from './custom-field.type.js';
 
 const COLUMNS = 'id, entity, key, label, type, options, required, position';
+
+/** How a custom field is named as a column of a bulk file (import mapping, export header). */
+export const CUSTOM_COLUMN_PREFIX = 'custom.';
+
+/** The file column a custom-value problem (`customFields.<key>`) is about: `custom.<key>`. */
+export const customColumnOf = (problemField: string): string =>
+  problemField.replace(/^customFields\./, CUSTOM_COLUMN_PREFIX);
 
 /** The table each entity's values live in (`custom_fields` jsonb of text values). */
 const VALUE_TABLE: Record<CustomFieldEntity, string> = { CONTACT: 'contact', COMPANY: 'company' };
@@ -65,6 +73,16 @@ export class CustomFields {
     values: CustomValuesInput,
   ): Promise<{ values: Record<string, string>; problems: CustomFieldProblem[] }> {
     return checkCustomFieldValues(await this.definitions(op, entity), asMap(values));
+  }
+
+  /** The entity's custom fields as columns a file can map to (`custom.<key>`). */
+  async importFields(op: Operation, entity: CustomFieldEntity): Promise<ImportField[]> {
+    return (await this.definitions(op, entity)).map((definition) => ({
+      key: `${CUSTOM_COLUMN_PREFIX}${definition.key}`,
+      label: definition.label,
+      required: definition.required,
+      type: definition.type,
+    }));
   }
 
   /** The pure check with definitions already read: for batches (imports) of many records. */

@@ -2,4 +2,9 @@
 
 export { CustomFieldDefinitionType, CustomFieldValue } from './custom-field.type.js';
 export { customFieldsModule } from './custom-fields.module.js';
-export type { CustomFields, CustomValuesInput } from './custom-fields.service.js';
+export {
+  CUSTOM_COLUMN_PREFIX,
+  type CustomFields,
+  type CustomValuesInput,
+  customColumnOf,
+} from './custom-fields.service.js';

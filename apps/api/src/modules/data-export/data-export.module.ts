@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { OperationScopes } from '../../platform/database/operation-scope.js';
 import type { JobSender } from '../../platform/jobs/job-definition.js';
 import { defineModule } from '../../platform/modules/api-module.js';
+import type { CustomFields } from '../custom-fields/index.js';
 import { DataExportResolver } from './data-export.resolver.js';
 import { dataExportRouter } from './data-export.routes.js';
 import { DATA_EXPORT_PATH, DataExportService } from './data-export.service.js';
@@ -24,8 +25,9 @@ export const dataExportModule = defineModule({
     jobs: JobSender;
     config: Config;
     contactCondition: ContactCondition;
+    customFields: CustomFields;
   }) {
-    const sources = exportSources(deps.contactCondition);
+    const sources = exportSources(deps.contactCondition, deps.customFields);
     const exports = new DataExportService(sources, deps.jobs);
     const expireSeconds = deps.config.JOB_EXPIRE_SECONDS ?? RUN_EXPIRE_SECONDS;
     // A run re-queues itself at half the expiry, well before the queue would take it for dead.

@@ -1,4 +1,6 @@
 import type { Operation } from '../../platform/database/operation-scope.js';
+import type { SqlCondition } from '../contacts/index.js';
+import { CUSTOM_COLUMN_PREFIX, type CustomFields } from '../custom-fields/index.js';
 import type { CellKind, ExportColumn } from './csv-format.js';
 
 export type ExportEntity = 'CONTACTS' | 'COMPANIES' | 'ORDERS';
@@ -9,12 +11,6 @@ export interface ExportSelection {
   readonly search: string | null;
   /** The contacts list's `ContactFilter`, as given (contacts only). */
   readonly contactFilter: Record<string, unknown> | null;
-}
-
-/** A SQL condition with its parameters, numbered from the `firstParam` it was asked for. */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: readonly unknown[];
 }
 
 /**
@@ -80,7 +76,8 @@ class TableSource implements ExportSource {
   constructor(
     private readonly table: { name: string; alias: string },
     private readonly fixed: readonly SourceColumn[],
-    private readonly customEntity: 'CONTACT' | 'COMPANY' | null,
+    /** The entity's custom fields, when it has any: each becomes a `custom.<key>` column. */
+    private readonly custom: { fields: CustomFields; entity: 'CONTACT' | 'COMPANY' } | null,
     private readonly condition: (
       op: Operation,
       selection: ExportSelection,
@@ -90,17 +87,11 @@ class TableSource implements ExportSource {
 
   /** The fixed columns, then the custom fields' in the owner's order. */
   async columns(op: Operation): Promise<SourceExportColumn[]> {
-    const custom: Array<{ key: string; type: string }> = this.customEntity
-      ? await (await op.manager()).query(
-          `SELECT key, type FROM custom_field_definition WHERE tenant_id = $1 AND entity = $2
-           ORDER BY position, key`,
-          [await op.tenantId(), this.customEntity],
-        )
-      : [];
+    const custom = this.custom ? await this.custom.fields.definitions(op, this.custom.entity) : [];
     return [
       ...this.fixed.map(({ header, kind }) => ({ header, kind })),
       ...custom.map(({ key, type }) => ({
-        header: `custom.${key}`,
+        header: `${CUSTOM_COLUMN_PREFIX}${key}`,
         kind: CUSTOM_KIND[type] ?? 'text',
         customKey: key,
       })),
@@ -157,6 +148,7 @@ const everything = async (): Promise<SqlCondition> => ({ sql: 'true', params: []
 /** The export of each entity; contacts select through the contacts list's own selection. */
 export function exportSources(
   contactCondition: ContactCondition,
+  customFields: CustomFields,
 ): Readonly<Record<ExportEntity, ExportSource>> {
   return {
     CONTACTS: new TableSource(
@@ -195,7 +187,7 @@ export function exportSources(
         column('createdAt', 'timestamp', 'c.created_at'),
         column('updatedAt', 'timestamp', 'c.updated_at'),
       ],
-      'CONTACT',
+      { fields: customFields, entity: 'CONTACT' },
       (op, selection, firstParam) =>
         contactCondition(
           op,
@@ -215,7 +207,7 @@ export function exportSources(
         column('createdAt', 'timestamp', 'co.created_at'),
         column('updatedAt', 'timestamp', 'co.updated_at'),
       ],
-      'COMPANY',
+      { fields: customFields, entity: 'COMPANY' },
       async (_op, { search }, firstParam) =>
         search
           ? {

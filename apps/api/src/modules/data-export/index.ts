@@ -2,4 +2,4 @@
 
 export { dataExportModule } from './data-export.module.js';
 export { DATA_EXPORT_QUEUES } from './data-export-queues.js';
-export type { ContactCondition, SqlCondition } from './export-sources.js';
+export type { ContactCondition } from './export-sources.js';

@@ -1,6 +1,6 @@
 import { CompanySize } from '@socialcrm/validation';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../../platform/graphql/connection.js';
+import { Connection, PageInfo } from '../../platform/graphql/connection.js';
 import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { ContactType } from '../contacts/index.js';
 import { CustomFieldValue } from '../custom-fields/index.js';
@@ -63,25 +63,10 @@ export class CompanyType {
   updatedAt: Date;
 }
 
-@ObjectType('CompanyEdge')
-export class CompanyEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => CompanyType)
-  node: CompanyType;
-}
-
 @ObjectType('CompanyConnection', { description: 'A page of companies, in the asked order.' })
-export class CompanyConnection {
-  @Field(() => [CompanyEdge])
-  edges: CompanyEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
+export class CompanyConnection extends Connection(CompanyType, 'Company') {
   @Field(() => Int, { description: 'How many companies match.' })
-  totalCount: number;
+  declare totalCount: number;
 }
 
 @ObjectType('CompanyMember', { description: 'A contact at a company, with their role there.' })

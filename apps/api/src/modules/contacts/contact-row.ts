@@ -1,6 +1,6 @@
 import type { ContactType } from './contact.type.js';
 
-/** The columns a contact is answered with, from `contact c`: one statement for a whole page. */
+/** The columns a contact is answered with, from `contact c`: one statement for a whole page (its companies come from the companies module, batched). */
 export const CONTACT_COLUMNS = `c.id, c.display_name AS "displayName", c.first_name AS "firstName",
   c.last_name AS "lastName", c.emails, c.phones, c.language, c.country, c.city, c.tags,
   c.owner_id AS "ownerId", c.lifecycle_stage AS "lifecycleStage",
@@ -10,11 +10,7 @@ export const CONTACT_COLUMNS = `c.id, c.display_name AS "displayName", c.first_n
   coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', coalesce(i.handle, i.external_id),
               'externalId', i.external_id, 'profileUrl', i.profile_url, 'displayName', i.display_name,
               'followers', i.followers, 'lastSeenAt', i.last_seen_at) ORDER BY i.id)
-            FROM social_identity i WHERE i.tenant_id = c.tenant_id AND i.contact_id = c.id), '[]') AS identities,
-  coalesce((SELECT json_agg(json_build_object('company', json_build_object('id', co.id, 'name', co.name), 'role', cc.role)
-              ORDER BY co.name, co.id)
-            FROM contact_company cc JOIN company co ON co.tenant_id = cc.tenant_id AND co.id = cc.company_id
-            WHERE cc.tenant_id = c.tenant_id AND cc.contact_id = c.id), '[]') AS companies`;
+            FROM social_identity i WHERE i.tenant_id = c.tenant_id AND i.contact_id = c.id), '[]') AS identities`;
 
 export interface ContactRow {
   id: string;
@@ -40,7 +36,6 @@ export interface ContactRow {
   createdAt: Date;
   updatedAt: Date;
   identities: Array<Record<string, unknown> & { lastSeenAt: string | null }>;
-  companies: ContactType['companies'];
 }
 
 export function toContact(row: ContactRow): ContactType {

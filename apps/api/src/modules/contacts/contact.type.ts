@@ -98,9 +98,6 @@ export class ContactType {
   @Field(() => [SocialIdentityType])
   identities: SocialIdentityType[];
 
-  @Field(() => [ContactCompanyType])
-  companies: ContactCompanyType[];
-
   @Field(() => String, { nullable: true, description: 'The id in the source system (imports).' })
   externalId: string | null;
 

@@ -10665,6 +10665,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "pendingContactUpdates",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Int"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "peopleWithAccess",
             "type": {
               "kind": "NON_NULL",

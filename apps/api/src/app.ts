@@ -16,6 +16,7 @@ import { contactMergeModule } from './modules/contact-merge/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { customFieldsModule } from './modules/custom-fields/index.js';
 import { DemoCustomers } from './modules/customer-demo/index.js';
+import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import type { DemoMentions } from './modules/ingest/index.js';
@@ -176,6 +177,13 @@ export async function startApi({
       customFields: customFields.offers.customFields,
     }),
     privacyModule.build({}),
+    // Last: its steps come from the modules above, in the order they must run.
+    customerUpkeepModule.build({
+      scopes,
+      jobs,
+      everySeconds: config.CUSTOMER_UPKEEP_SECONDS,
+      steps: [],
+    }),
   ];
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;
   jobs.register(modules.flatMap((module) => module.jobs ?? []));

@@ -1,4 +1,5 @@
 import { CONNECTOR_QUEUES } from './modules/connectors/connector-queues.js';
+import { CUSTOMER_UPKEEP_QUEUES } from './modules/customer-upkeep/customer-upkeep-queues.js';
 import { DATA_EXPORT_QUEUES } from './modules/data-export/data-export-queues.js';
 import { DATA_IMPORT_QUEUES } from './modules/data-import/data-import-queues.js';
 import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
@@ -13,4 +14,5 @@ export const jobQueues: readonly string[] = [
   ...CONNECTOR_QUEUES,
   ...DATA_IMPORT_QUEUES,
   ...DATA_EXPORT_QUEUES,
+  ...CUSTOMER_UPKEEP_QUEUES,
 ];

@@ -7,6 +7,7 @@ import { connectorsModule } from './modules/connectors/index.js';
 import { contactMergeModule } from './modules/contact-merge/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { customFieldsModule } from './modules/custom-fields/index.js';
+import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import { ingestModule } from './modules/ingest/index.js';
@@ -41,6 +42,7 @@ export const apiModules = [
   dataImportModule,
   dataExportModule,
   privacyModule,
+  customerUpkeepModule,
 ] as const;
 
 export const entityClasses = apiModules.flatMap((module) => module.entities ?? []);

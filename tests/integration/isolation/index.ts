@@ -2,6 +2,7 @@ import type { IsolationArea } from './area.js';
 import { companiesArea } from './companies.js';
 import { contactMergeArea } from './contact-merge.js';
 import { contactsArea } from './contacts.js';
+import { customerUpkeepArea } from './customer-upkeep.js';
 import { dataExportArea } from './data-export.js';
 import { dataImportArea } from './data-import.js';
 import { ordersArea } from './orders.js';
@@ -18,4 +19,5 @@ export const ISOLATION_AREAS: readonly IsolationArea[] = [
   privacyArea,
   companiesArea,
   timelineArea,
+  customerUpkeepArea,
 ];

@@ -64,6 +64,41 @@ const routes: RouteRecordRaw[] = [
         props: true,
       },
       {
+        path: 'segments',
+        name: 'segments',
+        component: () => import('../modules/segments/pages/SegmentsPage.vue'),
+      },
+      {
+        path: 'insights/rfm',
+        name: 'rfm',
+        component: () => import('../modules/customer-scores/pages/RfmPage.vue'),
+      },
+      {
+        path: 'insights/lifecycle',
+        name: 'lifecycle',
+        component: () => import('../modules/lifecycle/pages/LifecyclePage.vue'),
+      },
+      {
+        path: 'insights/value',
+        name: 'customer-value',
+        component: () => import('../modules/customer-value/pages/CustomerValuePage.vue'),
+      },
+      {
+        path: 'insights/advocacy',
+        name: 'advocacy',
+        component: () => import('../modules/advocacy/pages/AdvocacyPage.vue'),
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('../modules/reports/pages/ReportsPage.vue'),
+      },
+      {
+        path: 'reports/maturity',
+        name: 'maturity-audit',
+        component: () => import('../modules/maturity/pages/MaturityAuditPage.vue'),
+      },
+      {
         path: 'settings/custom-fields',
         name: 'custom-fields',
         component: () => import('../modules/custom-fields/pages/CustomFieldSettingsPage.vue'),

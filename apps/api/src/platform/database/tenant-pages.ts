@@ -3,8 +3,8 @@ import type { OperationScopes } from './operation-scope.js';
 
 const PAGE = 500;
 
-/** Reads only the global tenant table, which has no RLS: no tenant is admitted. */
-const LISTING: RequestContext = {
+/** Reads only what no tenant owns (the tenant table, which has no RLS): no tenant is admitted. */
+export const GLOBAL_READ: RequestContext = {
   requestId: 'tenants:listing',
   principal: { kind: 'anonymous' },
   requestedTenantId: null,
@@ -20,7 +20,7 @@ const LISTING: RequestContext = {
 export async function* tenantIdPages(scopes: OperationScopes): AsyncGenerator<string[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const page: Array<{ id: string }> = await scopes.run(LISTING, async (op) =>
+    const page: Array<{ id: string }> = await scopes.run(GLOBAL_READ, async (op) =>
       (await op.manager()).query('SELECT id FROM tenant WHERE id > $1 ORDER BY id LIMIT $2', [
         after,
         PAGE,

@@ -16,6 +16,7 @@ import { OrderReading1765300000000 } from './1765300000000-order-reading.js';
 import { ContactMerge1765400000000 } from './1765400000000-contact-merge.js';
 import { DataImport1765500000000 } from './1765500000000-data-import.js';
 import { DataExportPrivacy1765600000000 } from './1765600000000-data-export-privacy.js';
+import { CustomerUpkeep1765700000000 } from './1765700000000-customer-upkeep.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ContactMerge1765400000000,
   DataImport1765500000000,
   DataExportPrivacy1765600000000,
+  CustomerUpkeep1765700000000,
 ];

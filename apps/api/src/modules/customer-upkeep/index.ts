@@ -1,0 +1,6 @@
+// What the customer upkeep offers: its module, the step contract the other modules implement, and the drain.
+
+export { CustomerUpkeep } from './customer-upkeep.js';
+export { customerUpkeepModule } from './customer-upkeep.module.js';
+export { CUSTOMER_UPKEEP_QUEUES } from './customer-upkeep-queues.js';
+export type { ContactUpkeepStep } from './upkeep-step.js';

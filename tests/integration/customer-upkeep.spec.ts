@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { insertContacts } from '../support/customer-records.js';
+import { withClient } from '../support/databases.js';
+import { gql, signIn } from '../support/graphql-client.js';
+import { useSuite } from '../support/suite.js';
+import { PASSWORD } from '../support/world.js';
+
+const PENDING = '{ pendingContactUpdates }';
+
+async function pendingOf(suite: ReturnType<typeof useSuite>, tenantId: string) {
+  const { accessToken } = await signIn(
+    suite.api.graphqlUrl,
+    suite.world.users.aVIEWER.email,
+    PASSWORD,
+  );
+  const response = await gql<{ pendingContactUpdates: number }>(
+    suite.api.graphqlUrl,
+    PENDING,
+    {},
+    { token: accessToken, tenantId },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data?.pendingContactUpdates;
+}
+
+describe('customer upkeep: every write that changes a contact is noted', () => {
+  // The clock ticks once at start, then not for an hour: what is written stays pending.
+  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '3600' });
+
+  it('notes contacts and their orders once per contact, in their tenant', async () => {
+    const [first, second] = await insertContacts(suite.databaseUrl, suite.world.tenants.a, [
+      'Ana',
+      'Bruno',
+    ]);
+    await withClient(suite.databaseUrl, async (db) => {
+      await db.query(
+        `INSERT INTO customer_order (tenant_id, id, external_id, contact_id, ordered_at, amount, currency, reporting_amount, item_count)
+         VALUES ($1, gen_random_uuid(), 'o-1', $2, now(), 10, 'EUR', 10, 1)`,
+        [suite.world.tenants.a, first],
+      );
+    });
+    const noted = await withClient(suite.databaseUrl, async (db) =>
+      (
+        await db.query('SELECT tenant_id, contact_id FROM contact_change ORDER BY contact_id')
+      ).rows.filter((row) => [first, second].includes(row.contact_id)),
+    );
+    expect(noted).toHaveLength(2);
+    expect(noted.every((row) => row.tenant_id === suite.world.tenants.a)).toBe(true);
+    expect(await pendingOf(suite, suite.world.tenants.a)).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('customer upkeep: the clock drains what was noted', () => {
+  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '1' });
+
+  it('leaves nothing pending once the upkeep has run', async () => {
+    await insertContacts(suite.databaseUrl, suite.world.tenants.a, ['Carla', 'Diego', 'Elena']);
+    const deadline = Date.now() + 20_000;
+    let pending = await pendingOf(suite, suite.world.tenants.a);
+    while (pending !== 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      pending = await pendingOf(suite, suite.world.tenants.a);
+    }
+    expect(pending).toBe(0);
+    const left = await withClient(suite.databaseUrl, async (db) =>
+      Number((await db.query('SELECT count(*) FROM contact_change')).rows[0].count),
+    );
+    expect(left).toBe(0);
+  });
+});

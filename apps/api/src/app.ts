@@ -182,7 +182,11 @@ export async function startApi({
       scopes,
       jobs,
       everySeconds: config.CUSTOMER_UPKEEP_SECONDS,
-      steps: [],
+      steps: [
+        // 1 scores.offers.metricsStep, 2 advocacy.offers.influenceStep,
+        // 3 lifecycle.offers.lifecycleStep, 4 scores.offers.rfmStep,
+        // 5 value.offers.clvStep, 6 segments.offers.segmentsStep
+      ],
     }),
   ];
   const live = Object.assign({}, ...modules.map((module) => module.live)) as LiveSources;

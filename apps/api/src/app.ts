@@ -26,6 +26,7 @@ import { connectFeedSignals, liveFeedModule } from './modules/live-feed/index.js
 import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
+import { reportsModule } from './modules/reports/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
 import { timelineModule } from './modules/timeline/index.js';
@@ -126,6 +127,7 @@ export async function startApi({
     identities: contacts.offers.identities,
   });
   const orders = ordersModule.build({ scopes, tokens, timeline: timeline.offers.timeline });
+  const reports = reportsModule.build({ scopes });
   const modules: RunningModule<unknown>[] = [
     auth,
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
@@ -177,6 +179,7 @@ export async function startApi({
       customFields: customFields.offers.customFields,
     }),
     privacyModule.build({}),
+    reports,
     // Last: its steps come from the modules above, in the order they must run.
     customerUpkeepModule.build({
       scopes,

@@ -16,6 +16,7 @@ import { liveFeedModule } from './modules/live-feed/index.js';
 import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
+import { reportsModule } from './modules/reports/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
 import { timelineModule } from './modules/timeline/index.js';
@@ -42,6 +43,7 @@ export const apiModules = [
   dataImportModule,
   dataExportModule,
   privacyModule,
+  reportsModule,
   customerUpkeepModule,
 ] as const;
 

@@ -7,6 +7,7 @@ import { dataExportArea } from './data-export.js';
 import { dataImportArea } from './data-import.js';
 import { ordersArea } from './orders.js';
 import { privacyArea } from './privacy.js';
+import { reportsArea } from './reports.js';
 import { timelineArea } from './timeline.js';
 
 /** The areas beyond the listening core (which tenant-isolation.spec.ts holds itself). */
@@ -20,4 +21,5 @@ export const ISOLATION_AREAS: readonly IsolationArea[] = [
   companiesArea,
   timelineArea,
   customerUpkeepArea,
+  reportsArea,
 ];

@@ -124,6 +124,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/listening-settings/pages/ListeningSettingsPage.vue'),
       },
       {
+        path: 'agency/:agencyId/reports',
+        name: 'agency-reports',
+        component: () => import('../modules/reports/pages/AgencyReportsPage.vue'),
+        meta: { agencyWide: true },
+      },
+      {
         path: 'agency/:agencyId?',
         name: 'agency',
         component: () => import('../modules/agency/pages/agency-home/AgencyHomePage.vue'),

@@ -79,6 +79,7 @@ const NAV = [
   'nav-members',
   'nav-api-keys',
   'nav-listening-settings',
+  'nav-reports',
   'nav-agency',
 ];
 

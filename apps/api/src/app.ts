@@ -16,6 +16,7 @@ import { contactMergeModule } from './modules/contact-merge/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { customFieldsModule } from './modules/custom-fields/index.js';
 import { DemoCustomers } from './modules/customer-demo/index.js';
+import { customerScoresModule } from './modules/customer-scores/index.js';
 import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
@@ -27,6 +28,7 @@ import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { reportsModule } from './modules/reports/index.js';
+import { segmentsModule } from './modules/segments/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
 import { timelineModule } from './modules/timeline/index.js';
@@ -128,6 +130,13 @@ export async function startApi({
   });
   const orders = ordersModule.build({ scopes, tokens, timeline: timeline.offers.timeline });
   const reports = reportsModule.build({ scopes });
+  const scores = customerScoresModule.build({ scopes, jobs });
+  const segments = segmentsModule.build({
+    scopes,
+    jobs,
+    timeline: timeline.offers.timeline,
+    contacts: contacts.offers.contacts,
+  });
   const modules: RunningModule<unknown>[] = [
     auth,
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
@@ -180,15 +189,20 @@ export async function startApi({
     }),
     privacyModule.build({}),
     reports,
+    scores,
+    segments,
     // Last: its steps come from the modules above, in the order they must run.
     customerUpkeepModule.build({
       scopes,
       jobs,
       everySeconds: config.CUSTOMER_UPKEEP_SECONDS,
       steps: [
-        // 1 scores.offers.metricsStep, 2 advocacy.offers.influenceStep,
-        // 3 lifecycle.offers.lifecycleStep, 4 scores.offers.rfmStep,
-        // 5 value.offers.clvStep, 6 segments.offers.segmentsStep
+        scores.offers.metricsStep,
+        // 2 advocacy.offers.influenceStep,
+        // 3 lifecycle.offers.lifecycleStep,
+        scores.offers.rfmStep,
+        // 5 value.offers.clvStep
+        segments.offers.segmentsStep,
       ],
     }),
   ];

@@ -1,8 +1,10 @@
 import { CONNECTOR_QUEUES } from './modules/connectors/connector-queues.js';
+import { CUSTOMER_SCORES_QUEUES } from './modules/customer-scores/customer-scores-queues.js';
 import { CUSTOMER_UPKEEP_QUEUES } from './modules/customer-upkeep/customer-upkeep-queues.js';
 import { DATA_EXPORT_QUEUES } from './modules/data-export/data-export-queues.js';
 import { DATA_IMPORT_QUEUES } from './modules/data-import/data-import-queues.js';
 import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
+import { SEGMENTS_QUEUES } from './modules/segments/segments-queues.js';
 
 /**
  * Every module's job queues, which the owner creates when migrating. Kept apart from the
@@ -15,4 +17,6 @@ export const jobQueues: readonly string[] = [
   ...DATA_IMPORT_QUEUES,
   ...DATA_EXPORT_QUEUES,
   ...CUSTOMER_UPKEEP_QUEUES,
+  ...CUSTOMER_SCORES_QUEUES,
+  ...SEGMENTS_QUEUES,
 ];

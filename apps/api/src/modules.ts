@@ -7,6 +7,7 @@ import { connectorsModule } from './modules/connectors/index.js';
 import { contactMergeModule } from './modules/contact-merge/index.js';
 import { contactsModule } from './modules/contacts/index.js';
 import { customFieldsModule } from './modules/custom-fields/index.js';
+import { customerScoresModule } from './modules/customer-scores/index.js';
 import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
@@ -17,6 +18,7 @@ import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
 import { reportsModule } from './modules/reports/index.js';
+import { segmentsModule } from './modules/segments/index.js';
 import { statisticsModule } from './modules/statistics/index.js';
 import { tenancyModule } from './modules/tenancy/index.js';
 import { timelineModule } from './modules/timeline/index.js';
@@ -44,6 +46,8 @@ export const apiModules = [
   dataExportModule,
   privacyModule,
   reportsModule,
+  customerScoresModule,
+  segmentsModule,
   customerUpkeepModule,
 ] as const;
 

@@ -14,5 +14,6 @@ export * from './mentions.js';
 export * from './note.js';
 export * from './order.js';
 export { because, httpUrl, wholeNumber } from './rules.js';
+export * from './segment.js';
 export { atMostCharacters, emailSchema, requiredName } from './text.js';
 export * from './workspace.js';

@@ -2,6 +2,7 @@ import type { IsolationArea } from './area.js';
 import { companiesArea } from './companies.js';
 import { contactMergeArea } from './contact-merge.js';
 import { contactsArea } from './contacts.js';
+import { customerScoresArea } from './customer-scores.js';
 import { customerUpkeepArea } from './customer-upkeep.js';
 import { dataExportArea } from './data-export.js';
 import { dataImportArea } from './data-import.js';
@@ -21,5 +22,6 @@ export const ISOLATION_AREAS: readonly IsolationArea[] = [
   companiesArea,
   timelineArea,
   customerUpkeepArea,
+  customerScoresArea,
   reportsArea,
 ];

@@ -44,6 +44,17 @@ export async function applyPlan(
     'UPDATE contact_merge SET survivor_id = $2 WHERE tenant_id = $1 AND survivor_id = ANY ($3::uuid[])',
     [tenantId, survivorId, mergedIds],
   );
+  // Static lists keep their members: the survivor takes the merged contacts' places (their
+  // dynamic memberships follow the survivor's record through the upkeep instead).
+  await manager.query(
+    `INSERT INTO segment_member (tenant_id, segment_id, contact_id, entered_at)
+     SELECT sm.tenant_id, sm.segment_id, $2, min(sm.entered_at) FROM segment_member sm
+       JOIN segment s ON s.tenant_id = sm.tenant_id AND s.id = sm.segment_id AND s.kind = 'STATIC'
+      WHERE sm.tenant_id = $1 AND sm.contact_id = ANY ($3::uuid[])
+      GROUP BY sm.tenant_id, sm.segment_id
+     ON CONFLICT DO NOTHING`,
+    [tenantId, survivorId, mergedIds],
+  );
   // Before the survivor takes a merged contact's external id (unique per tenant).
   await manager.query('DELETE FROM contact WHERE tenant_id = $1 AND id = ANY ($2::uuid[])', [
     tenantId,

@@ -1,5 +1,5 @@
 import { countrySchema, IdentityChannel, languageSchema } from '@socialcrm/validation';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { z } from 'zod';
 import { SortDirection } from '../../platform/graphql/sort-direction.js';
 import { CustomFieldValue } from '../custom-fields/index.js';
@@ -173,6 +173,15 @@ export class ContactFilter {
     description: 'Every condition must hold.',
   })
   custom?: CustomFieldCondition[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'RFM recency score on purchases, 1–5.' })
+  rfmRecency?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RFM frequency score on purchases, 1–5.' })
+  rfmFrequency?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'A member of this segment or static list.' })
+  segmentId?: string | null;
 }
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
@@ -193,6 +202,9 @@ export const contactFilterSchema = z.object({
     z.object({ key: z.string().trim().min(1).max(50), equals: z.string().max(2000) }),
     20,
   ),
+  rfmRecency: z.number().int().min(1).max(5).optional().nullable(),
+  rfmFrequency: z.number().int().min(1).max(5).optional().nullable(),
+  segmentId: z.uuid('is not a valid id').optional().nullable(),
 });
 export type ContactFilterRecord = z.output<typeof contactFilterSchema>;
 

@@ -91,6 +91,16 @@ export class ContactSelection {
     if (filter.channels?.length)
       parts.push(`EXISTS (SELECT 1 FROM social_identity si WHERE si.tenant_id = c.tenant_id
                    AND si.contact_id = c.id AND si.channel = ANY (${param(filter.channels, 'text[]')}))`);
+    for (const [score, column] of [
+      [filter.rfmRecency, 'rfm_r'],
+      [filter.rfmFrequency, 'rfm_f'],
+    ] as const)
+      if (score)
+        parts.push(`EXISTS (SELECT 1 FROM contact_metrics cm WHERE cm.tenant_id = c.tenant_id
+                     AND cm.contact_id = c.id AND cm.${column} = ${param(score, 'smallint')})`);
+    if (filter.segmentId)
+      parts.push(`EXISTS (SELECT 1 FROM segment_member sm WHERE sm.tenant_id = c.tenant_id
+                   AND sm.contact_id = c.id AND sm.segment_id = ${param(filter.segmentId, 'uuid')})`);
     if (filter.custom?.length) {
       const wanted = await this.customConditions(op, filter.custom);
       parts.push(`c.custom_fields @> ${param(JSON.stringify(wanted), 'jsonb')}`);

@@ -2,6 +2,7 @@
 
 export type { ContactService } from './contact.service.js';
 export { ConsentType, ContactCompanyType, ContactType } from './contact.type.js';
+export { ContactConnection } from './contact-connection.js';
 export type { ContactImport } from './contact-import.js';
 export { ContactFilter } from './contact-inputs.js';
 export { CONTACT_COLUMNS, type ContactRow, toContact } from './contact-row.js';

@@ -70,11 +70,14 @@ export class CustomerUpkeep {
   private applyBatch(tenantId: string): Promise<number> {
     return this.scopes.run(systemContext(tenantId), async (op) => {
       const manager = await op.manager();
+      // A SELECT over the DELETE: TypeORM answers a bare DELETE with [rows, count], not rows.
       const taken: Array<{ contact_id: string }> = await manager.query(
-        `DELETE FROM contact_change WHERE (tenant_id, contact_id) IN (
-           SELECT tenant_id, contact_id FROM contact_change WHERE tenant_id = $1
-           ORDER BY contact_id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING contact_id`,
+        `WITH taken AS (
+           DELETE FROM contact_change WHERE (tenant_id, contact_id) IN (
+             SELECT tenant_id, contact_id FROM contact_change WHERE tenant_id = $1
+             ORDER BY contact_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+           RETURNING contact_id)
+         SELECT contact_id FROM taken`,
         [tenantId, BATCH],
       );
       const contactIds = taken.map((row) => row.contact_id);

@@ -17,6 +17,7 @@ import { ContactMerge1765400000000 } from './1765400000000-contact-merge.js';
 import { DataImport1765500000000 } from './1765500000000-data-import.js';
 import { DataExportPrivacy1765600000000 } from './1765600000000-data-export-privacy.js';
 import { CustomerUpkeep1765700000000 } from './1765700000000-customer-upkeep.js';
+import { Segments1765710000000 } from './1765710000000-segments.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   DataImport1765500000000,
   DataExportPrivacy1765600000000,
   CustomerUpkeep1765700000000,
+  Segments1765710000000,
 ];

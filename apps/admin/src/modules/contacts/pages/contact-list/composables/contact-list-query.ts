@@ -3,7 +3,8 @@ import type { ContactFilter, ContactSort, SavedContactView } from '../../../cont
 /**
  * The contacts list's search, filter and order as the URL carries them: `q`, the repeatable
  * `tag`, `stage`, `country`, `language`, then `owner`, `company`, `consent` (true/false),
- * `cf.<key>` for a custom field's value, and `sort` as `FIELD:DIRECTION`.
+ * `cf.<key>` for a custom field's value, `rfm` as `RECENCY:FREQUENCY` (a cell of the RFM grid), and
+ * `sort` as `FIELD:DIRECTION`.
  */
 export interface ContactListState {
   q: string;
@@ -15,6 +16,8 @@ export interface ContactListState {
   company: string;
   consent: '' | 'true' | 'false';
   custom: Record<string, string>;
+  /** An RFM grid cell, `R:F` (scores 1–5), or empty. */
+  rfm: string;
   sort: string;
 }
 
@@ -28,6 +31,7 @@ export const SORT_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DISPLAY_NAME', 'LAST_NA
 export const DEFAULT_SORT = 'CREATED_AT:DESC';
 const SORT_PATTERN = /^(CREATED_AT|UPDATED_AT|DISPLAY_NAME|LAST_NAME):(ASC|DESC)$/;
 const CUSTOM_PREFIX = 'cf.';
+const RFM_CELL = /^([1-5]):([1-5])$/;
 
 type QueryValue = string | null | undefined | readonly (string | null)[];
 export type QueryLike = Readonly<Record<string, QueryValue>>;
@@ -58,6 +62,7 @@ export function stateFromQuery(query: QueryLike): ContactListState {
     company: single(query.company),
     consent: consent === 'true' || consent === 'false' ? consent : '',
     custom,
+    rfm: RFM_CELL.test(single(query.rfm)) ? single(query.rfm) : '',
     sort: SORT_PATTERN.test(sort) ? sort : DEFAULT_SORT,
   };
 }
@@ -75,6 +80,7 @@ export function queryFromState(state: ContactListState): Record<string, string |
   for (const [key, value] of Object.entries(state.custom)) {
     if (value) query[`${CUSTOM_PREFIX}${key}`] = value;
   }
+  if (state.rfm) query.rfm = state.rfm;
   if (state.sort !== DEFAULT_SORT) query.sort = state.sort;
   return query;
 }
@@ -93,6 +99,11 @@ export function toContactFilter(state: ContactListState): ContactFilter | null {
     .filter(([, value]) => value)
     .map(([key, equals]) => ({ key, equals }));
   if (custom.length) filter.custom = custom;
+  const cell = RFM_CELL.exec(state.rfm);
+  if (cell) {
+    filter.rfmRecency = Number(cell[1]);
+    filter.rfmFrequency = Number(cell[2]);
+  }
   return Object.keys(filter).length ? filter : null;
 }
 
@@ -120,6 +131,10 @@ export function stateFromView(
     company: filter?.companyId ?? '',
     consent: consent === true ? 'true' : consent === false ? 'false' : '',
     custom: Object.fromEntries((filter?.custom ?? []).map((entry) => [entry.key, entry.equals])),
+    rfm:
+      filter?.rfmRecency && filter.rfmFrequency
+        ? `${filter.rfmRecency}:${filter.rfmFrequency}`
+        : '',
     sort: view.sort ? `${view.sort.field}:${view.sort.direction}` : DEFAULT_SORT,
   };
 }

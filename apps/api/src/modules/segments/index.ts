@@ -1,0 +1,3 @@
+// What the segments module offers the others: its module (with the upkeep step `segmentsStep`).
+
+export { segmentsModule } from './segments.module.js';

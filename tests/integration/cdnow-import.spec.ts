@@ -1,48 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CDNOW_MAPPING, cdnowAsCsv } from '../support/cdnow.js';
+import { fitCustomerValue } from '../support/customer-value.js';
 import { runImport, uploadImport } from '../support/data-imports.js';
 import { withClient } from '../support/databases.js';
 import { type Caller, signIn } from '../support/graphql-client.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
-
-/** The shared data sets: SHARED_DATA_DIR, else `../shared/data` beside the repository. */
-function sharedDataDir(): string {
-  if (process.env.SHARED_DATA_DIR) return process.env.SHARED_DATA_DIR;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('pnpm-workspace.yaml not found');
-    dir = parent;
-  }
-  return join(dir, '..', 'shared', 'data');
-}
-
-/**
- * CDNOW_master.txt (customer id, yyyymmdd, CDs, dollars; whitespace separated, a header line)
- * as the CSV a shop would export: one order per purchase, numbered by its line. The totals are
- * the file's own, counted here in cents.
- */
-function cdnowAsCsv() {
-  const lines = readFileSync(join(sharedDataDir(), 'cdnow', 'CDNOW_master.txt'), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim());
-  const customers = new Set<string>();
-  let cents = 0;
-  let cds = 0;
-  const rows = lines.map((line, index) => {
-    const [customer = '', date = '', count = '', dollars = ''] = line.trim().split(/\s+/);
-    customers.add(customer);
-    cds += Number(count);
-    cents += Math.round(Number(dollars) * 100);
-    return `cdnow-${index + 2},${customer},${date},${count},${dollars},USD`;
-  });
-  const csv = ['Order id,Customer id,Order date,Item count,Amount,Currency', ...rows].join('\n');
-  return { csv, orders: lines.length, customers: customers.size, cents, cds };
-}
 
 describe('the CDNOW purchase history, imported through the CSV path as orders', () => {
   const suite = useSuite();
@@ -50,7 +13,7 @@ describe('the CDNOW purchase history, imported through the CSV path as orders', 
   beforeAll(async () => {
     const { accessToken } = await signIn(
       suite.api.graphqlUrl,
-      suite.world.users.aAGENT.email,
+      suite.world.users.aMANAGER.email,
       PASSWORD,
     );
     agent = { token: accessToken, tenantId: suite.world.tenants.a };
@@ -72,14 +35,7 @@ describe('the CDNOW purchase history, imported through the CSV path as orders', 
       agent,
       id ?? '',
       {
-        mapping: [
-          { column: 'Order id', field: 'externalId' },
-          { column: 'Customer id', field: 'contactExternalId' },
-          { column: 'Order date', field: 'orderedAt' },
-          { column: 'Item count', field: 'itemCount' },
-          { column: 'Amount', field: 'amount' },
-          { column: 'Currency', field: 'currency' },
-        ],
+        mapping: CDNOW_MAPPING,
       },
       240_000,
     );
@@ -106,5 +62,18 @@ describe('the CDNOW purchase history, imported through the CSV path as orders', 
       cds: file.cds,
       contacts: file.customers,
     });
-  }, 300_000);
+
+    // The whole history, zero-value orders included, fits; what the rule set aside is reported.
+    const fit = await fitCustomerValue(
+      suite.api.graphqlUrl,
+      agent,
+      { calibrationEnd: '1997-09-30' },
+      180_000,
+    );
+    expect(fit).toMatchObject({ state: 'SUCCEEDED', failure: null, customersUsed: 23_570 });
+    expect(fit.ordersSetAside).toBe(0);
+    expect(fit.spendCustomersSetAside).toBeGreaterThan(0);
+    expect(fit.contactsScored).toBe(23_570);
+    expect(fit.bgNbd?.converged).toBe(true);
+  }, 420_000);
 });

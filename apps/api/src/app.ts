@@ -18,6 +18,7 @@ import { customFieldsModule } from './modules/custom-fields/index.js';
 import { DemoCustomers } from './modules/customer-demo/index.js';
 import { customerScoresModule } from './modules/customer-scores/index.js';
 import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
+import { customerValueModule } from './modules/customer-value/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import type { DemoMentions } from './modules/ingest/index.js';
@@ -131,6 +132,7 @@ export async function startApi({
   const orders = ordersModule.build({ scopes, tokens, timeline: timeline.offers.timeline });
   const reports = reportsModule.build({ scopes });
   const scores = customerScoresModule.build({ scopes, jobs });
+  const value = customerValueModule.build({ scopes, jobs });
   const segments = segmentsModule.build({
     scopes,
     jobs,
@@ -190,6 +192,7 @@ export async function startApi({
     privacyModule.build({}),
     reports,
     scores,
+    value,
     segments,
     // Last: its steps come from the modules above, in the order they must run.
     customerUpkeepModule.build({
@@ -201,7 +204,7 @@ export async function startApi({
         // 2 advocacy.offers.influenceStep,
         // 3 lifecycle.offers.lifecycleStep,
         scores.offers.rfmStep,
-        // 5 value.offers.clvStep
+        value.offers.clvStep,
         segments.offers.segmentsStep,
       ],
     }),

@@ -1,6 +1,7 @@
 import { CONNECTOR_QUEUES } from './modules/connectors/connector-queues.js';
 import { CUSTOMER_SCORES_QUEUES } from './modules/customer-scores/customer-scores-queues.js';
 import { CUSTOMER_UPKEEP_QUEUES } from './modules/customer-upkeep/customer-upkeep-queues.js';
+import { CUSTOMER_VALUE_QUEUES } from './modules/customer-value/customer-value-queues.js';
 import { DATA_EXPORT_QUEUES } from './modules/data-export/data-export-queues.js';
 import { DATA_IMPORT_QUEUES } from './modules/data-import/data-import-queues.js';
 import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
@@ -18,5 +19,6 @@ export const jobQueues: readonly string[] = [
   ...DATA_EXPORT_QUEUES,
   ...CUSTOMER_UPKEEP_QUEUES,
   ...CUSTOMER_SCORES_QUEUES,
+  ...CUSTOMER_VALUE_QUEUES,
   ...SEGMENTS_QUEUES,
 ];

@@ -9,6 +9,7 @@ import { contactsModule } from './modules/contacts/index.js';
 import { customFieldsModule } from './modules/custom-fields/index.js';
 import { customerScoresModule } from './modules/customer-scores/index.js';
 import { customerUpkeepModule } from './modules/customer-upkeep/index.js';
+import { customerValueModule } from './modules/customer-value/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import { ingestModule } from './modules/ingest/index.js';
@@ -47,6 +48,7 @@ export const apiModules = [
   privacyModule,
   reportsModule,
   customerScoresModule,
+  customerValueModule,
   segmentsModule,
   customerUpkeepModule,
 ] as const;

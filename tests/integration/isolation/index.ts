@@ -4,11 +4,13 @@ import { contactMergeArea } from './contact-merge.js';
 import { contactsArea } from './contacts.js';
 import { customerScoresArea } from './customer-scores.js';
 import { customerUpkeepArea } from './customer-upkeep.js';
+import { customerValueArea } from './customer-value.js';
 import { dataExportArea } from './data-export.js';
 import { dataImportArea } from './data-import.js';
 import { ordersArea } from './orders.js';
 import { privacyArea } from './privacy.js';
 import { reportsArea } from './reports.js';
+import { segmentsArea } from './segments.js';
 import { timelineArea } from './timeline.js';
 
 /** The areas beyond the listening core (which tenant-isolation.spec.ts holds itself). */
@@ -23,5 +25,7 @@ export const ISOLATION_AREAS: readonly IsolationArea[] = [
   timelineArea,
   customerUpkeepArea,
   customerScoresArea,
+  customerValueArea,
   reportsArea,
+  segmentsArea,
 ];

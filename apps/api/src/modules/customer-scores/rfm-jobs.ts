@@ -68,7 +68,6 @@ export class RfmJobs {
 
   private async scoreEveryTenant(): Promise<void> {
     for await (const page of tenantIdPages(this.scopes))
-      for (const tenantId of page)
-        await this.queue(tenantId);
+      for (const tenantId of page) await this.queue(tenantId);
   }
 }

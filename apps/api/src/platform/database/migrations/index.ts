@@ -18,6 +18,7 @@ import { DataImport1765500000000 } from './1765500000000-data-import.js';
 import { DataExportPrivacy1765600000000 } from './1765600000000-data-export-privacy.js';
 import { CustomerUpkeep1765700000000 } from './1765700000000-customer-upkeep.js';
 import { Segments1765710000000 } from './1765710000000-segments.js';
+import { CustomerValue1765730000000 } from './1765730000000-customer-value.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   DataExportPrivacy1765600000000,
   CustomerUpkeep1765700000000,
   Segments1765710000000,
+  CustomerValue1765730000000,
 ];

@@ -40,7 +40,12 @@ describe('the RFM grid in Chromium', () => {
         order(dora, 90, 25),
         order(eva, 150, 900),
       ],
-      [],
+      // Engagement: Bea opened and clicked lately (R4 F4 of two), Carla opened long ago.
+      [
+        { contactId: bea as string, daysAgo: 2, kind: 'OPENED' },
+        { contactId: bea as string, daysAgo: 1, kind: 'CLICKED' },
+        { contactId: carla as string, daysAgo: 40, kind: 'OPENED' },
+      ],
     );
     await settled(suite, agent);
     expect(
@@ -58,7 +63,7 @@ describe('the RFM grid in Chromium', () => {
       .poll(() => page.getByTestId('rfm-scored-at').textContent())
       .toContain('5 contactos');
     // Ana: the most recent (R5) and the most frequent (F5).
-    await expect.poll(() => page.getByTestId('rfm-cell-5-5').textContent()).toContain('1');
+    await expect.poll(() => page.getByTestId('rfm-cell-5-5').textContent()).toContain('R5 F5: 1 ·');
     expect(await page.getByTestId('rfm-pareto-summary').textContent()).toContain('80 %');
     await page.getByTestId('rfm-recompute').click();
     await expect.poll(() => page.getByTestId('rfm-recompute').isEnabled()).toBe(true);
@@ -67,7 +72,12 @@ describe('the RFM grid in Chromium', () => {
     await expect
       .poll(() => page.locator('.rfm .card__title').first().textContent())
       .toBe('Давность × частота');
-    await page.getByTestId('rfm-cell-5-5').click();
+    // Click the heat map's top-right cell (recency 5, frequency 5) on the canvas; the grid's
+    // margins are RfmHeatMap.vue's: left 72, right 16, top 12, bottom 84.
+    const box = await page.getByTestId('rfm-grid').locator('canvas').first().boundingBox();
+    if (!box) throw new Error('the heat map is not drawn');
+    const cell = { width: (box.width - 88) / 5, height: (box.height - 96) / 5 };
+    await page.mouse.click(box.x + 72 + 4.5 * cell.width, box.y + 12 + 0.5 * cell.height);
     await page.waitForURL(/\/contacts\?rfm=5%3A5|\/contacts\?rfm=5:5/);
     await expect
       .poll(() => page.getByTestId('contact-filter-rfm').textContent())
@@ -90,6 +100,18 @@ describe('the RFM grid in Chromium', () => {
     await expect.poll(() => page.getByTestId('rfm-grid').isVisible()).toBe(true);
     expect(await page.getByTestId('rfm-recompute').count()).toBe(0);
     await page.getByTestId('rfm-basis').getByText('Interacción').click();
-    await expect.poll(() => page.getByTestId('rfm-empty').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('rfm-scored-at').textContent())
+      .toContain('2 contactos');
+    // The cells are links for the keyboard too: tab onto Bea's and follow it.
+    await page.getByTestId('rfm-cell-4-4').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/contacts\?rfm=engagement(%3A|:)4(%3A|:)4/);
+    await expect
+      .poll(() => page.getByTestId('contact-filter-rfm').textContent())
+      .toContain('Celda RFM de interacción: recencia 4, frecuencia 4');
+    await expect
+      .poll(() => page.getByTestId('contact-name').allTextContents())
+      .toEqual(['Bea Once']);
   }, 60_000);
 });

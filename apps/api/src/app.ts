@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { Redis } from 'ioredis';
 import type { ContainerType } from 'type-graphql';
+import { advocacyModule } from './modules/advocacy/index.js';
 import { apiKeysModule } from './modules/api-keys/index.js';
 import { authModule } from './modules/auth/index.js';
 import { backgroundJobsModule } from './modules/background-jobs/index.js';
@@ -23,8 +24,10 @@ import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import type { DemoMentions } from './modules/ingest/index.js';
 import { ingestModule } from './modules/ingest/index.js';
+import { lifecycleModule } from './modules/lifecycle/index.js';
 import { listeningSettingsModule } from './modules/listening-settings/index.js';
 import { connectFeedSignals, liveFeedModule } from './modules/live-feed/index.js';
+import { maturityModule } from './modules/maturity/index.js';
 import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -139,6 +142,9 @@ export async function startApi({
     timeline: timeline.offers.timeline,
     contacts: contacts.offers.contacts,
   });
+  const advocacy = advocacyModule.build({});
+  const maturity = maturityModule.build({});
+  const lifecycle = lifecycleModule.build({ scopes, jobs, contacts: contacts.offers.contacts });
   const modules: RunningModule<unknown>[] = [
     auth,
     tenancyModule.build({ scopes, sessions: auth.offers.sessions }),
@@ -179,6 +185,7 @@ export async function startApi({
         companies.offers.companyImport,
         orders.offers.orderImport,
         orders.offers.engagementImport,
+        advocacy.offers.referralImport,
       ],
     }),
     dataExportModule.build({
@@ -194,6 +201,9 @@ export async function startApi({
     scores,
     value,
     segments,
+    advocacy,
+    maturity,
+    lifecycle,
     // Last: its steps come from the modules above, in the order they must run.
     customerUpkeepModule.build({
       scopes,
@@ -201,8 +211,8 @@ export async function startApi({
       everySeconds: config.CUSTOMER_UPKEEP_SECONDS,
       steps: [
         scores.offers.metricsStep,
-        // 2 advocacy.offers.influenceStep,
-        // 3 lifecycle.offers.lifecycleStep,
+        advocacy.offers.influenceStep,
+        lifecycle.offers.lifecycleStep,
         scores.offers.rfmStep,
         value.offers.clvStep,
         segments.offers.segmentsStep,

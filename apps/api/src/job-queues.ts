@@ -4,6 +4,7 @@ import { CUSTOMER_UPKEEP_QUEUES } from './modules/customer-upkeep/customer-upkee
 import { CUSTOMER_VALUE_QUEUES } from './modules/customer-value/customer-value-queues.js';
 import { DATA_EXPORT_QUEUES } from './modules/data-export/data-export-queues.js';
 import { DATA_IMPORT_QUEUES } from './modules/data-import/data-import-queues.js';
+import { LIFECYCLE_QUEUES } from './modules/lifecycle/lifecycle-queues.js';
 import { LIVE_FEED_QUEUES } from './modules/live-feed/live-feed-queues.js';
 import { SEGMENTS_QUEUES } from './modules/segments/segments-queues.js';
 
@@ -21,4 +22,5 @@ export const jobQueues: readonly string[] = [
   ...CUSTOMER_SCORES_QUEUES,
   ...CUSTOMER_VALUE_QUEUES,
   ...SEGMENTS_QUEUES,
+  ...LIFECYCLE_QUEUES,
 ];

@@ -1,3 +1,4 @@
+import { advocacyModule } from './modules/advocacy/index.js';
 import { apiKeysModule } from './modules/api-keys/index.js';
 import { authModule } from './modules/auth/index.js';
 import { backgroundJobsModule } from './modules/background-jobs/index.js';
@@ -13,8 +14,10 @@ import { customerValueModule } from './modules/customer-value/index.js';
 import { dataExportModule } from './modules/data-export/index.js';
 import { dataImportModule } from './modules/data-import/index.js';
 import { ingestModule } from './modules/ingest/index.js';
+import { lifecycleModule } from './modules/lifecycle/index.js';
 import { listeningSettingsModule } from './modules/listening-settings/index.js';
 import { liveFeedModule } from './modules/live-feed/index.js';
+import { maturityModule } from './modules/maturity/index.js';
 import { mentionsModule } from './modules/mentions/index.js';
 import { ordersModule } from './modules/orders/index.js';
 import { privacyModule } from './modules/privacy/index.js';
@@ -50,6 +53,9 @@ export const apiModules = [
   customerScoresModule,
   customerValueModule,
   segmentsModule,
+  advocacyModule,
+  lifecycleModule,
+  maturityModule,
   customerUpkeepModule,
 ] as const;
 

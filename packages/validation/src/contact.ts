@@ -115,6 +115,24 @@ const customValuesSchema = z
   .max(200)
   .transform((pairs) => Object.fromEntries(pairs.map(({ key, value }) => [key, value ?? null])));
 
+/** A contact's gender as they state it. */
+export const CONTACT_GENDERS = ['female', 'male', 'non_binary', 'other'] as const;
+
+/** A birth date: an ISO calendar date (YYYY-MM-DD) in the past, not before 1900. */
+export const birthDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
+  .refine(
+    (value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    },
+    { message: 'is not a calendar date', abort: true },
+  )
+  .refine((value) => value >= '1900-01-01', 'must not be before 1900-01-01')
+  .refine((value) => value < new Date().toISOString().slice(0, 10), 'must be in the past');
+
 /** The fields a contact is written with; phones stay as given until the country is known. */
 const contactShape = {
   displayName: optionalText(200),
@@ -140,6 +158,8 @@ const contactShape = {
   socialConsent: consentSchema,
   customFields: customValuesSchema.optional().nullable(),
   externalId: optionalText(200),
+  gender: z.enum(CONTACT_GENDERS).optional().nullable(),
+  birthDate: birthDateSchema.optional().nullable(),
 };
 
 /** A new contact; it may enter the lifecycle at any stage (lead when not given). */

@@ -1,3 +1,4 @@
+import { advocacyArea } from './advocacy.js';
 import type { IsolationArea } from './area.js';
 import { companiesArea } from './companies.js';
 import { contactMergeArea } from './contact-merge.js';
@@ -7,6 +8,8 @@ import { customerUpkeepArea } from './customer-upkeep.js';
 import { customerValueArea } from './customer-value.js';
 import { dataExportArea } from './data-export.js';
 import { dataImportArea } from './data-import.js';
+import { lifecycleArea } from './lifecycle.js';
+import { maturityArea } from './maturity.js';
 import { ordersArea } from './orders.js';
 import { privacyArea } from './privacy.js';
 import { reportsArea } from './reports.js';
@@ -28,4 +31,7 @@ export const ISOLATION_AREAS: readonly IsolationArea[] = [
   customerValueArea,
   reportsArea,
   segmentsArea,
+  lifecycleArea,
+  advocacyArea,
+  maturityArea,
 ];

@@ -69,6 +69,23 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/segments/pages/SegmentsPage.vue'),
       },
       {
+        path: 'segments/new',
+        name: 'segment-new',
+        component: () => import('../modules/segments/pages/SegmentEditorPage.vue'),
+      },
+      {
+        path: 'segments/:id',
+        name: 'segment',
+        component: () => import('../modules/segments/pages/SegmentPage.vue'),
+        props: true,
+      },
+      {
+        path: 'segments/:id/edit',
+        name: 'segment-edit',
+        component: () => import('../modules/segments/pages/SegmentEditorPage.vue'),
+        props: true,
+      },
+      {
         path: 'insights/rfm',
         name: 'rfm',
         component: () => import('../modules/customer-scores/pages/RfmPage.vue'),

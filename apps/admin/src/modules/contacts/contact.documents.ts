@@ -141,7 +141,7 @@ export const SavedContactViewsQuery = graphql(`
       search
       filter {
         tags ownerId lifecycleStages countries languages companyId emailConsent channels
-        createdFrom createdTo custom { key equals } rfmRecency rfmFrequency
+        createdFrom createdTo custom { key equals } rfmRecency rfmFrequency engagementRecency engagementFrequency
       }
       sort { field direction }
     }

@@ -45,6 +45,7 @@ export const IMPORT_ENTITIES: readonly ImportEntity[] = [
   'COMPANIES',
   'ORDERS',
   'ENGAGEMENT_EVENTS',
+  'REFERRALS',
 ];
 
 /** A run is on its way: follow it until it ends. */

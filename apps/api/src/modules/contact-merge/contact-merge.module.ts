@@ -12,8 +12,8 @@ import { DuplicateSuggestions } from './duplicate-suggestions.js';
  * the domain package) and the merge in one transaction; the record of merges. What a merge
  * moves: identities (and the mentions they wrote), timeline entries (lifecycle history is the
  * LIFECYCLE_CHANGE entries; note versions follow their notes), orders, engagement events and
- * company links. Segment memberships do not exist yet: the segmentation issue must add them
- * to `MergeCandidate`, `loadCandidates` and `applyPlan`.
+ * company links, and static list memberships (dynamic segments follow the survivor's record
+ * through the upkeep).
  */
 export const contactMergeModule = defineModule({
   name: 'contact-merge',

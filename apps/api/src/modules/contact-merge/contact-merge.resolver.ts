@@ -37,7 +37,7 @@ export class ContactMergeResolver {
   @Authorized(TenantRole.AGENT)
   @Mutation(() => ContactMergeResultType, {
     description:
-      'Merges contacts into the survivor in one transaction: locks them, recomputes the plan (equal to contactMergePreview for unchanged data), moves identities, timeline entries (lifecycle history included), orders, engagement events and company links, writes the survivor’s fields, deletes the merged contacts, records the merge and adds a MERGE entry to the survivor’s timeline. NOT_FOUND when a contact is not in the tenant; CONFLICT when a concurrent merge took one of them first.',
+      'Merges contacts into the survivor in one transaction: locks them, recomputes the plan (equal to contactMergePreview for unchanged data), moves identities, timeline entries (lifecycle history included), orders, engagement events, company links and static list memberships, writes the survivor’s fields, deletes the merged contacts, records the merge and adds a MERGE entry to the survivor’s timeline. NOT_FOUND when a contact is not in the tenant; CONFLICT when a concurrent merge took one of them first.',
   })
   mergeContacts(
     @Ctx() { operation }: GraphQLContext,

@@ -57,9 +57,8 @@ const toRecord = (row: MergeRecordRow): ContactMergeType => ({
 /**
  * Merging contacts: the plan (`planContactMerge`, pure) from the contacts' data, its preview,
  * the merge itself in the operation's one transaction, and the record of merges. Lifecycle
- * history is the LIFECYCLE_CHANGE timeline entries, which move with the timeline. Segment
- * memberships do not exist yet: the segmentation issue adds its tables to the plan
- * (`MergeCandidate`), to `loadCandidates` and to `applyPlan`.
+ * history is the LIFECYCLE_CHANGE timeline entries, which move with the timeline. Static list
+ * memberships move in `applyPlan`; dynamic segments re-evaluate the survivor in the upkeep.
  */
 export class ContactMergeService {
   constructor(

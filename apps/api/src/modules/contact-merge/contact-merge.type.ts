@@ -72,7 +72,7 @@ export class MovedCompanyLinkType {
 
 @ObjectType('ContactMergePlan', {
   description:
-    'Exactly what merging mergedIds into survivorId keeps and moves. The merge recomputes it under lock and applies it; for unchanged data it equals the preview. Segment memberships are not part of it yet (they arrive with segmentation).',
+    'Exactly what merging mergedIds into survivorId keeps and moves. The merge recomputes it under lock and applies it; for unchanged data it equals the preview. Static list memberships move to the survivor; dynamic segments follow the merged survivor.',
 })
 export class ContactMergePlanType {
   @Field(() => ID)

@@ -7,6 +7,7 @@ const FOLLOWING_TABLES = [
   'timeline_event',
   'customer_order',
   'engagement_event',
+  'lifecycle_stage_change',
 ];
 
 /**
@@ -60,6 +61,8 @@ export async function applyPlan(
     tenantId,
     mergedIds,
   ]);
+  // The lifecycle's trigger records the survivor's stage change as the merge's.
+  await manager.query(`SELECT set_config('app.lifecycle_context', '{"cause":"MERGE"}', true)`);
   await manager.query(
     `UPDATE contact SET first_name = $3, last_name = $4, emails = $5, phones = $6, language = $7, country = $8,
        city = $9, tags = $10, owner_id = $11, lifecycle_stage = $12,
@@ -90,4 +93,5 @@ export async function applyPlan(
       result.externalId,
     ],
   );
+  await manager.query(`SELECT set_config('app.lifecycle_context', '', true)`);
 }

@@ -177,6 +177,8 @@ export class ContactImport implements ImportTarget {
       return { ok: true, id: target.id, created: false };
     });
     if (options.dryRun) return outcomes;
+    // The lifecycle's triggers record the stages this batch sets as the import's.
+    await manager.query(`SELECT set_config('app.lifecycle_context', '{"cause":"IMPORT"}', true)`);
     if (inserts.length)
       await manager.query(
         `INSERT INTO contact (tenant_id, id, external_id, display_name, first_name, last_name, emails, phones, language,
@@ -210,6 +212,7 @@ export class ContactImport implements ImportTarget {
          WHERE c.tenant_id = $1 AND c.id = r.id`,
         [tenantId, JSON.stringify(updates), options.cause],
       );
+    await manager.query(`SELECT set_config('app.lifecycle_context', '', true)`);
     return outcomes;
   }
 }

@@ -51,6 +51,18 @@ class ContactFields {
   @Field(() => String, { nullable: true })
   city?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Gender as the contact states it: female, male, non_binary or other.',
+  })
+  gender?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Birth date YYYY-MM-DD: in the past, not before 1900.',
+  })
+  birthDate?: string | null;
+
   @Field(() => [String], { nullable: true })
   tags?: string[] | null;
 
@@ -180,6 +192,12 @@ export class ContactFilter {
   @Field(() => Int, { nullable: true, description: 'RFM frequency score on purchases, 1–5.' })
   rfmFrequency?: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'RFM recency score on engagement, 1–5.' })
+  engagementRecency?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'RFM frequency score on engagement, 1–5.' })
+  engagementFrequency?: number | null;
+
   @Field(() => ID, { nullable: true, description: 'A member of this segment or static list.' })
   segmentId?: string | null;
 }
@@ -204,6 +222,8 @@ export const contactFilterSchema = z.object({
   ),
   rfmRecency: z.number().int().min(1).max(5).optional().nullable(),
   rfmFrequency: z.number().int().min(1).max(5).optional().nullable(),
+  engagementRecency: z.number().int().min(1).max(5).optional().nullable(),
+  engagementFrequency: z.number().int().min(1).max(5).optional().nullable(),
   segmentId: z.uuid('is not a valid id').optional().nullable(),
 });
 export type ContactFilterRecord = z.output<typeof contactFilterSchema>;

@@ -6,7 +6,7 @@ export const CONTACT_COLUMNS = `c.id, c.display_name AS "displayName", c.first_n
   c.owner_id AS "ownerId", c.lifecycle_stage AS "lifecycleStage",
   c.email_consent AS "emailConsent", c.email_consent_at AS "emailConsentAt", c.email_consent_source AS "emailConsentSource",
   c.social_consent AS "socialConsent", c.social_consent_at AS "socialConsentAt", c.social_consent_source AS "socialConsentSource",
-  c.custom_fields AS "customFields", c.external_id AS "externalId", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  c.custom_fields AS "customFields", c.external_id AS "externalId", c.gender, c.birth_date::text AS "birthDate", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
   coalesce((SELECT json_agg(json_build_object('id', i.id, 'channel', i.channel, 'handle', coalesce(i.handle, i.external_id),
               'externalId', i.external_id, 'profileUrl', i.profile_url, 'displayName', i.display_name,
               'followers', i.followers, 'lastSeenAt', i.last_seen_at) ORDER BY i.id)
@@ -33,6 +33,8 @@ export interface ContactRow {
   socialConsentSource: string | null;
   customFields: Record<string, string>;
   externalId: string | null;
+  gender: string | null;
+  birthDate: string | null;
   createdAt: Date;
   updatedAt: Date;
   identities: Array<Record<string, unknown> & { lastSeenAt: string | null }>;

@@ -94,6 +94,8 @@ export class ContactSelection {
     for (const [score, column] of [
       [filter.rfmRecency, 'rfm_r'],
       [filter.rfmFrequency, 'rfm_f'],
+      [filter.engagementRecency, 'engagement_rfm_r'],
+      [filter.engagementFrequency, 'engagement_rfm_f'],
     ] as const)
       if (score)
         parts.push(`EXISTS (SELECT 1 FROM contact_metrics cm WHERE cm.tenant_id = c.tenant_id

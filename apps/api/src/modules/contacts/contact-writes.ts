@@ -44,12 +44,16 @@ interface StoredContact {
   socialConsentSource: string | null;
   customFields: Record<string, string>;
   externalId: string | null;
+  gender: string | null;
+  /** YYYY-MM-DD. */
+  birthDate: string | null;
 }
 
 const STORED = `display_name AS "displayName", first_name AS "firstName", last_name AS "lastName", emails, phones,
   language, country, city, tags, owner_id AS "ownerId", email_consent AS "emailConsent",
   email_consent_source AS "emailConsentSource", social_consent AS "socialConsent",
-  social_consent_source AS "socialConsentSource", custom_fields AS "customFields", external_id AS "externalId"`;
+  social_consent_source AS "socialConsentSource", custom_fields AS "customFields", external_id AS "externalId",
+  gender, birth_date::text AS "birthDate"`;
 
 const EMPTY: StoredContact = {
   displayName: '',
@@ -68,6 +72,8 @@ const EMPTY: StoredContact = {
   socialConsentSource: null,
   customFields: {},
   externalId: null,
+  gender: null,
+  birthDate: null,
 };
 
 /** Creates, changes and removes contacts; every refused field is named in one answer. */
@@ -86,10 +92,10 @@ export class ContactWrites {
       manager.query(
         `INSERT INTO contact (tenant_id, id, display_name, first_name, last_name, emails, phones, language, country,
            city, tags, owner_id, lifecycle_stage, email_consent, email_consent_at, email_consent_source,
-           social_consent, social_consent_at, social_consent_source, custom_fields, external_id)
+           social_consent, social_consent_at, social_consent_source, custom_fields, external_id, gender, birth_date)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
            CASE WHEN $14::boolean IS NULL THEN NULL ELSE now() END, $15, $16,
-           CASE WHEN $16::boolean IS NULL THEN NULL ELSE now() END, $17, $18, $19)`,
+           CASE WHEN $16::boolean IS NULL THEN NULL ELSE now() END, $17, $18, $19, $20, $21)`,
         [
           tenantId,
           id,
@@ -101,6 +107,8 @@ export class ContactWrites {
           next.socialConsentSource,
           JSON.stringify(next.customFields),
           next.externalId,
+          next.gender,
+          next.birthDate,
         ],
       ),
     );
@@ -128,7 +136,7 @@ export class ContactWrites {
            email_consent = $13, email_consent_source = $14,
            social_consent_at = CASE WHEN social_consent IS DISTINCT FROM $15 THEN now() ELSE social_consent_at END,
            social_consent = $15, social_consent_source = $16,
-           custom_fields = $17, external_id = $18, updated_at = now()
+           custom_fields = $17, external_id = $18, gender = $19, birth_date = $20, updated_at = now()
          WHERE tenant_id = $1 AND id = $2`,
         [
           tenantId,
@@ -140,6 +148,8 @@ export class ContactWrites {
           next.socialConsentSource,
           JSON.stringify(next.customFields),
           next.externalId,
+          next.gender,
+          next.birthDate,
         ],
       ),
     );
@@ -288,6 +298,8 @@ export class ContactWrites {
       ownerId,
       customFields,
       externalId: take('externalId', null),
+      gender: take('gender', null),
+      birthDate: take('birthDate', null),
       ...consent('email', current, patch.emailConsent),
       ...consent('social', current, patch.socialConsent),
     };

@@ -3,7 +3,6 @@ import { newId } from '../../platform/database/new-id.js';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { conflict, notFound } from '../../platform/errors/app-error.js';
 import { requireId } from '../../platform/graphql/validation.js';
-import { TimelineEventKind, type TimelineService } from '../timeline/index.js';
 import type { ContactType } from './contact.type.js';
 import type { ContactConnection } from './contact-connection.js';
 import type { ContactInput, ContactPatch } from './contact-inputs.js';
@@ -15,7 +14,6 @@ import type { SocialIdentityWrites } from './social-identity-writes.js';
 /** Contacts, their identities and their lifecycle stage. */
 export class ContactService {
   constructor(
-    private readonly timeline: TimelineService,
     private readonly listing: ContactList,
     readonly writes: ContactWrites,
     readonly identities: SocialIdentityWrites,
@@ -84,16 +82,17 @@ export class ContactService {
     });
     if (!move.ok) throw conflict(move.error.message);
     if (move.changed) {
+      // The lifecycle's triggers keep the move in the history and on the timeline, by the
+      // acting user (app.user_id), with the machine's event and reason.
+      const context = { cause: actorId ? 'AGENT' : 'EVENT', event: 'engaged', reason: move.reason };
+      await manager.query(`SELECT set_config('app.lifecycle_context', $1, true)`, [
+        JSON.stringify(context),
+      ]);
       await manager.query(
         'UPDATE contact SET lifecycle_stage = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2',
         [tenantId, contact.id, move.stage],
       );
-      await this.timeline.record(op, {
-        contactId: contact.id,
-        kind: TimelineEventKind.LIFECYCLE_CHANGE,
-        actorId,
-        body: `${contact.lifecycleStage} → ${move.stage}: ${move.reason}`,
-      });
+      await manager.query(`SELECT set_config('app.lifecycle_context', '', true)`);
     }
     return move.stage;
   }

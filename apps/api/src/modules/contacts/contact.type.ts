@@ -74,6 +74,15 @@ export class ContactType {
   @Field(() => String, { nullable: true })
   city: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Gender as the contact states it: female, male, non_binary or other.',
+  })
+  gender: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Birth date, YYYY-MM-DD.' })
+  birthDate: string | null;
+
   @Field(() => [String])
   tags: string[];
 

@@ -19,7 +19,6 @@ export const contactsModule = defineModule({
   build({ timeline, customFields }: { timeline: TimelineService; customFields: CustomFields }) {
     const selection = new ContactSelection(customFields);
     const contacts = new ContactService(
-      timeline,
       new ContactList(selection),
       new ContactWrites(customFields, timeline),
       new SocialIdentityWrites(),

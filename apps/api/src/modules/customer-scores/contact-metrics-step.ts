@@ -2,11 +2,19 @@ import type { Operation } from '../../platform/database/operation-scope.js';
 import type { ContactUpkeepStep } from '../customer-upkeep/index.js';
 
 /**
+ * Timeline entries that are no interaction: what the upkeep derives (so a step's own entry
+ * cannot change the metrics it was derived from) and changes made to the record itself.
+ */
+const NOT_INTERACTIONS = ['LIFECYCLE_CHANGE', 'SEGMENT_ENTERED', 'SEGMENT_LEFT', 'MERGE', 'EDIT']
+  .map((kind) => `'${kind}'`)
+  .join(', ');
+
+/**
  * What a contact's own records say about it, kept on `contact_metrics` for the changed contacts
  * of a batch in one statement: the channels it has identities on (lower-cased, as segment rules
  * name them), its reach (the sum of its identities' followers: each account reaches its own
- * audience), the mean sentiment of the mentions it wrote, its latest timeline entry and its
- * purchases in the reporting currency.
+ * audience), the mean sentiment of the mentions it wrote, its latest interaction on the timeline
+ * and its purchases in the reporting currency.
  */
 export const metricsStep: ContactUpkeepStep = {
   name: 'contact metrics',
@@ -32,6 +40,7 @@ export const metricsStep: ContactUpkeepStep = {
        LEFT JOIN LATERAL (
          SELECT max(t.occurred_at) AS latest FROM timeline_event t
          WHERE t.tenant_id = c.tenant_id AND t.contact_id = c.id
+           AND t.kind NOT IN (${NOT_INTERACTIONS})
        ) tl ON true
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS orders, sum(co.reporting_amount) AS revenue,
@@ -39,6 +48,7 @@ export const metricsStep: ContactUpkeepStep = {
          FROM customer_order co WHERE co.tenant_id = c.tenant_id AND co.contact_id = c.id
        ) o ON true
        WHERE c.tenant_id = $1 AND c.id = ANY ($2::uuid[])
+       ORDER BY c.id -- rows locked in one order, as the RFM scoring does: no deadlock between them
        ON CONFLICT (tenant_id, contact_id) DO UPDATE SET
          channels = excluded.channels, followers = excluded.followers,
          sentiment = excluded.sentiment, last_interaction_at = excluded.last_interaction_at,

@@ -34,7 +34,10 @@ export class RfmGridType {
   @Field(() => Int, { description: 'Contacts with scores on this basis.' })
   scoredContacts!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the scores were last computed.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the tenant’s scores were last computed (null: never).',
+  })
   scoredAt!: Date | null;
 }
 
@@ -109,7 +112,15 @@ export class ContactScoresType {
     description: 'Mean sentiment score of its mentions (−1 to 1).',
   })
   sentiment!: number | null;
-  @Field(() => Date, { nullable: true, description: 'Its latest timeline entry.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Its latest interaction on the timeline (stage, segment, merge and edit entries do not count).',
+  })
   lastInteractionAt!: Date | null;
-  @Field(() => Date, { nullable: true }) rfmScoredAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its RFM scores last changed (recomputations that move nothing leave it).',
+  })
+  rfmScoredAt!: Date | null;
 }

@@ -10,17 +10,16 @@ const CURVE_SHARES = Array.from({ length: 21 }, (_, step) => step / 20);
 /** The 5 × 5 recency × frequency cells with their contacts and revenue. */
 export async function rfmGrid(op: Operation, basis: RfmBasis): Promise<RfmGridType> {
   const { r, f } = RFM_COLUMNS[basis];
-  const rows: Array<{
-    r: number;
-    f: number;
-    contacts: number;
-    revenue: string;
-    scored_at: Date | null;
-  }> = await (await op.manager()).query(
-    `SELECT ${r} AS r, ${f} AS f, count(*)::int AS contacts, sum(revenue)::text AS revenue,
-              max(rfm_scored_at) AS scored_at
+  const [manager, tenantId] = [await op.manager(), await op.tenantId()];
+  const rows: Array<{ r: number; f: number; contacts: number; revenue: string }> =
+    await manager.query(
+      `SELECT ${r} AS r, ${f} AS f, count(*)::int AS contacts, sum(revenue)::text AS revenue
        FROM contact_metrics WHERE tenant_id = $1 AND ${r} IS NOT NULL GROUP BY 1, 2`,
-    [await op.tenantId()],
+      [tenantId],
+    );
+  const [scoring]: Array<{ scored_at: Date }> = await manager.query(
+    'SELECT scored_at FROM rfm_scoring WHERE tenant_id = $1',
+    [tenantId],
   );
   const byCell = new Map(rows.map((row) => [`${row.r}:${row.f}`, row]));
   const cells = SCORES.flatMap((recency) =>
@@ -34,12 +33,11 @@ export async function rfmGrid(op: Operation, basis: RfmBasis): Promise<RfmGridTy
       };
     }),
   );
-  const times = rows.flatMap((row) => (row.scored_at ? [row.scored_at.getTime()] : []));
   return {
     basis,
     cells,
     scoredContacts: rows.reduce((sum, row) => sum + row.contacts, 0),
-    scoredAt: times.length ? new Date(Math.max(...times)) : null,
+    scoredAt: scoring?.scored_at ?? null,
   };
 }
 

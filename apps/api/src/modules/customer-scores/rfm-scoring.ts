@@ -1,6 +1,6 @@
 import { type QuintileScore, rfmSegment } from '@socialcrm/domain';
 import type { Operation } from '../../platform/database/operation-scope.js';
-import { RFM_ACTIVITIES, RFM_COLUMNS, RfmBasis } from './rfm-basis.js';
+import { RFM_COLUMNS, RfmBasis, rfmMeasures } from './rfm-basis.js';
 
 /** The named segment of every (FM, R) pair, row-major as `rfmSegment` defines them: `[(fm-1)*5 + r]`. */
 const SEGMENT_GRID: string[] = [1, 2, 3, 4, 5].flatMap((fm) =>
@@ -20,37 +20,40 @@ const quintile = (order: string, partition: string) =>
 /**
  * Scores every contact of the tenant with activity of the basis in one statement (the
  * population is the tenant's, so one contact's new order can move others' quintiles), and
- * clears the scores of contacts that no longer have any. Returns how many were scored.
+ * clears the scores of contacts that no longer have any. Only rows whose scores changed are
+ * written (`rfm_scored_at`: when they last changed), so a recomputation that moves little
+ * writes little. Returns how many were scored.
  */
 export async function scoreTenantRfm(op: Operation, basis: RfmBasis, now: Date): Promise<number> {
-  const { r, f, m, segment } = RFM_COLUMNS[basis];
+  const { r, f, m, segment, inputs } = RFM_COLUMNS[basis];
   const [row] = await (await op.manager()).query(
-    `WITH measures AS (
-       SELECT contact_id,
-              floor(extract(epoch FROM $2::timestamptz - max(at)) / 86400)::bigint AS recency,
-              count(*)::bigint AS frequency, sum(value) AS monetary
-       FROM (${RFM_ACTIVITIES[basis]}) activity GROUP BY contact_id
-     ), counted AS (
+    `WITH measures AS (${rfmMeasures(basis)}), counted AS (
        SELECT *, count(*) OVER () AS n FROM measures
      ), scored AS (
-       SELECT contact_id,
+       SELECT contact_id, inputs,
               ${quintile('recency DESC', 'recency')} AS r,
               ${quintile('frequency', 'frequency')} AS f,
               ${quintile('monetary', 'monetary')} AS m
        FROM counted
      ), written AS (
-       INSERT INTO contact_metrics AS cm (tenant_id, contact_id, ${r}, ${f}, ${m}, ${segment}, rfm_scored_at)
-       SELECT $1, contact_id, r, f, m, ($3::text[])[((f + m + 1) / 2 - 1) * 5 + r], $2 FROM scored
+       INSERT INTO contact_metrics AS cm
+         (tenant_id, contact_id, ${r}, ${f}, ${m}, ${segment}, ${inputs}, rfm_scored_at)
+       SELECT $1, contact_id, r, f, m, ($3::text[])[((f + m + 1) / 2 - 1) * 5 + r], inputs, $2
+       FROM scored
+       ORDER BY contact_id -- rows locked in one order, as the upkeep's steps do
        ON CONFLICT (tenant_id, contact_id) DO UPDATE SET
          ${r} = excluded.${r}, ${f} = excluded.${f}, ${m} = excluded.${m},
-         ${segment} = excluded.${segment}, rfm_scored_at = excluded.rfm_scored_at
-       RETURNING contact_id
+         ${segment} = excluded.${segment}, ${inputs} = excluded.${inputs},
+         rfm_scored_at = excluded.rfm_scored_at
+       WHERE (cm.${r}, cm.${f}, cm.${m}, cm.${inputs})
+         IS DISTINCT FROM (excluded.${r}, excluded.${f}, excluded.${m}, excluded.${inputs})
      ), cleared AS (
-       UPDATE contact_metrics SET ${r} = NULL, ${f} = NULL, ${m} = NULL, ${segment} = NULL
-       WHERE tenant_id = $1 AND ${r} IS NOT NULL
-         AND contact_id NOT IN (SELECT contact_id FROM measures)
+       UPDATE contact_metrics cm SET ${r} = NULL, ${f} = NULL, ${m} = NULL, ${segment} = NULL,
+              ${inputs} = NULL, rfm_scored_at = $2
+       WHERE cm.tenant_id = $1 AND cm.${r} IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM measures WHERE measures.contact_id = cm.contact_id)
      )
-     SELECT count(*)::int AS scored FROM written`,
+     SELECT count(*)::int AS scored FROM scored`,
     [await op.tenantId(), now, SEGMENT_GRID],
   );
   return row.scored;
@@ -63,12 +66,24 @@ export interface RfmRecomputation {
   readonly scoredAt: Date;
 }
 
-/** Both bases, as one recomputation. */
+/**
+ * Both bases, as one recomputation, noted as the tenant's latest. One tenant's recomputations
+ * take turns (two at once would write the same rows in different orders).
+ */
 export async function scoreTenantRfmAll(
   op: Operation,
   now = new Date(),
 ): Promise<RfmRecomputation> {
+  const [manager, tenantId] = [await op.manager(), await op.tenantId()];
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('rfm:' || $1))`, [tenantId]);
+  // A million contacts' measures sort and group in memory instead of spilling to disk.
+  await manager.query(`SET LOCAL work_mem = '256MB'`);
   const purchasesScored = await scoreTenantRfm(op, RfmBasis.PURCHASES, now);
   const engagementScored = await scoreTenantRfm(op, RfmBasis.ENGAGEMENT, now);
+  await manager.query(
+    `INSERT INTO rfm_scoring (tenant_id, scored_at) VALUES ($1, $2)
+     ON CONFLICT (tenant_id) DO UPDATE SET scored_at = excluded.scored_at`,
+    [tenantId, now],
+  );
   return { purchasesScored, engagementScored, scoredAt: now };
 }

@@ -44,13 +44,36 @@ export function valueCustomers(
   };
   return customers.map((customer) => ({
     contactId: customer.customerId,
-    probabilityAlive: probabilityAlive(models.purchases, customer),
-    expected90: conditionalExpectedPurchases(models.purchases, 90 / DAYS_PER_WEEK, customer),
-    expected365: conditionalExpectedPurchases(models.purchases, 365 / DAYS_PER_WEEK, customer),
-    expectedOrderValue: conditionalExpectedSpend(models.spend, customer),
-    clv: discountedClv(models, customer, options),
+    probabilityAlive: attempt(() => probabilityAlive(models.purchases, customer)),
+    expected90: attempt(() =>
+      conditionalExpectedPurchases(models.purchases, 90 / DAYS_PER_WEEK, customer),
+    ),
+    expected365: attempt(() =>
+      conditionalExpectedPurchases(models.purchases, 365 / DAYS_PER_WEEK, customer),
+    ),
+    expectedOrderValue: attempt(() => conditionalExpectedSpend(models.spend, customer)),
+    clv: attempt(() => discountedClv(models, customer, options)),
   }));
 }
+
+/**
+ * A prediction, or NaN (stored as unknown) where the models cannot give one: with degenerate
+ * estimates from a small or odd history (dropout parameters in the millions) a series does not
+ * converge. One customer's prediction never fails the fit.
+ */
+export function attempt(predict: () => number): number {
+  try {
+    return predict();
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * A prediction the models cannot give is stored as unknown: Gamma–Gamma's expected spend is
+ * infinite when the fitted q is at most 1 (the mean of the spend distribution does not exist).
+ */
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
 /** Writes the predictions in batches (one statement each), tagged with the fit that made them. */
 export async function storeValues(
@@ -79,11 +102,11 @@ export async function storeValues(
         tenantId,
         fitId,
         batch.map((v) => v.contactId),
-        batch.map((v) => v.probabilityAlive),
-        batch.map((v) => v.expected90),
-        batch.map((v) => v.expected365),
-        batch.map((v) => v.expectedOrderValue),
-        batch.map((v) => v.clv),
+        batch.map((v) => finite(v.probabilityAlive)),
+        batch.map((v) => finite(v.expected90)),
+        batch.map((v) => finite(v.expected365)),
+        batch.map((v) => finite(v.expectedOrderValue)),
+        batch.map((v) => finite(v.clv)),
       ],
     );
   }

@@ -64,7 +64,8 @@ export class GammaGammaEstimatesType {
 export class FitCheckWeekType {
   @Field(() => String, { description: 'The week’s first day, YYYY-MM-DD.' }) weekStart!: string;
   @Field(() => Float) actual!: number;
-  @Field(() => Float) predicted!: number;
+  @Field(() => Float, { nullable: true, description: 'Null where the model cannot predict.' })
+  predicted!: number | null;
 }
 
 @ObjectType('CustomerValueFit', {

@@ -1,4 +1,5 @@
 import { type BgNbdParameters, expectedPurchases } from '@socialcrm/domain';
+import { attempt } from './customer-value-scoring.js';
 import type { ContactSummary } from './purchase-summaries.js';
 
 const DAY_MS = 86_400_000;
@@ -7,7 +8,8 @@ const DAY_MS = 86_400_000;
 export interface FitCheckWeek {
   readonly weekStart: string;
   readonly actual: number;
-  readonly predicted: number;
+  /** Null where the model cannot predict (degenerate estimates). */
+  readonly predicted: number | null;
 }
 
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
@@ -39,8 +41,13 @@ export function fitCheck(
     const end = origin + 7 * (week + 1);
     let predicted = 0;
     for (const [start, count] of cohorts)
-      if (end > start) predicted += count * expectedPurchases(parameters, (end - start) / 7);
-    check.push({ weekStart: isoDay(origin + 7 * week), actual, predicted });
+      if (end > start)
+        predicted += count * attempt(() => expectedPurchases(parameters, (end - start) / 7));
+    check.push({
+      weekStart: isoDay(origin + 7 * week),
+      actual,
+      predicted: Number.isFinite(predicted) ? predicted : null,
+    });
   }
   return check;
 }

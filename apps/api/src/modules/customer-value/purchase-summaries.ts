@@ -82,8 +82,9 @@ export async function setAside(op: Operation, through: string): Promise<SetAside
   const [row] = await (await op.manager()).query(
     `WITH ${TRANSACTIONS}
      SELECT (SELECT coalesce(sum(orders), 0)::int FROM days WHERE value < 0) AS orders,
-            (SELECT count(DISTINCT contact_id)::int FROM days d
-             WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.contact_id = d.contact_id)) AS customers,
+            (SELECT count(*)::int FROM (
+               SELECT contact_id FROM days GROUP BY contact_id HAVING bool_and(value < 0)) refunds_only
+            ) AS customers,
             (SELECT max(day)::text FROM kept) AS last_day`,
     [await op.tenantId(), through, null],
   );

@@ -7,6 +7,7 @@ export enum ImportEntityKind {
   COMPANIES = 'COMPANIES',
   ORDERS = 'ORDERS',
   ENGAGEMENT_EVENTS = 'ENGAGEMENT_EVENTS',
+  REFERRALS = 'REFERRALS',
 }
 registerEnumType(ImportEntityKind, {
   name: 'ImportEntity',

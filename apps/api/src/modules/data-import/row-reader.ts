@@ -11,6 +11,7 @@ const KEY_FIELDS: Readonly<Record<ImportEntity, readonly string[]>> = {
   COMPANIES: ['externalId', 'domain'],
   ORDERS: ['externalId'],
   ENGAGEMENT_EVENTS: ['externalId'],
+  REFERRALS: ['referred'],
 };
 
 /** A key's value as the target compares it: the first of a list, emails and domains in any case. */

@@ -6,6 +6,7 @@ import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, JobSender, ModuleJob } from '../../platform/jobs/job-definition.js';
 import type { ContactUpkeepStep } from '../customer-upkeep/index.js';
 import type { DynamicSegment, SegmentMembership } from './segment-membership.js';
+import { foldMemberCounts } from './segment-row.js';
 import { recordSize } from './segments.service.js';
 import { SEGMENTS_DAILY, SEGMENTS_REFRESH } from './segments-queues.js';
 
@@ -17,7 +18,8 @@ const HALF_DAY_SECONDS = 43_200;
  * created, its rule changes or someone asks; every dynamic segment of every tenant twice a day
  * (a rule on "in the last 30 days" or an age changes its answer with the calendar alone); and,
  * through the upkeep's step, the changed contacts of each batch against every dynamic segment.
- * Each takes the segments' row locks first, so two of them never diff one segment at once.
+ * Each takes the segments' row locks first, so two of them never diff one segment at once
+ * (NO KEY UPDATE: membership writes elsewhere, whose foreign keys only share the key, go on).
  */
 export class SegmentRefresh {
   constructor(
@@ -33,7 +35,12 @@ export class SegmentRefresh {
       const segments = await this.lockDynamic(op, null);
       const now = new Date();
       for (const segment of segments) await this.membership.follow(op, segment, contactIds, now);
-      if (segments.length) await recordSize(op, null);
+      if (!segments.length) return;
+      await foldMemberCounts(
+        op,
+        segments.map((segment) => segment.id),
+      );
+      await recordSize(op, null);
     },
   };
 
@@ -66,6 +73,10 @@ export class SegmentRefresh {
     const segments = await this.lockDynamic(op, segmentId);
     const now = new Date();
     for (const segment of segments) await this.membership.follow(op, segment, null, now);
+    await foldMemberCounts(
+      op,
+      segments.map((segment) => segment.id),
+    );
     await (await op.manager()).query(
       `UPDATE segment SET refresh_state = 'READY', refreshed_at = now()
        WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`,
@@ -95,7 +106,7 @@ export class SegmentRefresh {
     const rows: Array<{ id: string; name: string; rule: SegmentRule }> = await manager.query(
       `SELECT id, name, rule FROM segment
        WHERE tenant_id = $1 AND kind = 'DYNAMIC' AND ($2::uuid IS NULL OR id = $2)
-       ORDER BY id FOR UPDATE`,
+       ORDER BY id FOR NO KEY UPDATE`,
       [tenantId, segmentId],
     );
     return rows;

@@ -100,7 +100,7 @@ export class SegmentPreviewType {
   count: number;
 
   @Field(() => [ContactType], { description: 'A few of them, newest first.' })
-  sample: ContactType[];
+  sample: ContactType[] | Promise<ContactType[]>;
 }
 
 @ObjectType('SegmentFieldDefinition', { description: 'A field a segment rule can test.' })

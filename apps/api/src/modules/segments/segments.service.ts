@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { SEGMENT_FIELDS, SEGMENT_OPERATORS, type SegmentRule } from '@socialcrm/domain';
 import { SEGMENT_CONTACTS_MAX, segmentDetailsSchema } from '@socialcrm/validation';
 import { newId } from '../../platform/database/new-id.js';
@@ -5,7 +6,12 @@ import type { Operation } from '../../platform/database/operation-scope.js';
 import { isUniqueViolation } from '../../platform/database/postgres-errors.js';
 import { badUserInput, conflict, notFound } from '../../platform/errors/app-error.js';
 import { parseInput, requireId } from '../../platform/graphql/validation.js';
-import { CONTACT_COLUMNS, type ContactRow, toContact } from '../contacts/index.js';
+import {
+  CONTACT_COLUMNS,
+  type ContactRow,
+  type ContactType,
+  toContact,
+} from '../contacts/index.js';
 import { actingParty } from '../timeline/index.js';
 import {
   type SegmentFieldType,
@@ -18,7 +24,7 @@ import {
   type SegmentType,
 } from './segment.type.js';
 import type { SegmentMembership } from './segment-membership.js';
-import { SEGMENT_COLUMNS_SQL } from './segment-row.js';
+import { foldMemberCounts, MEMBER_COUNT_SQL, SEGMENT_COLUMNS_SQL } from './segment-row.js';
 import { parseSegmentRule, segmentPredicate } from './segment-rules.js';
 
 /** Contacts a preview shows beside its count. */
@@ -70,7 +76,7 @@ export class SegmentsService {
   async get(op: Operation, id: string, lock = false): Promise<SegmentType> {
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     const [segment] = await manager.query(
-      `SELECT ${SEGMENT_COLUMNS_SQL} FROM segment s WHERE s.tenant_id = $1 AND s.id = $2 ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT ${SEGMENT_COLUMNS_SQL} FROM segment s WHERE s.tenant_id = $1 AND s.id = $2 ${lock ? 'FOR NO KEY UPDATE' : ''}`,
       [tenantId, requireId(id)],
     );
     if (!segment) throw notFound('Segment');
@@ -87,15 +93,23 @@ export class SegmentsService {
       tenantId,
       ...predicate.params,
     ]);
-    const sample: ContactRow[] = count
-      ? await manager.query(
-          `SELECT ${CONTACT_COLUMNS} FROM contact c WHERE c.tenant_id = $1 AND c.id IN (
-             SELECT sc.id ${matching} ORDER BY sc.created_at DESC, sc.id DESC LIMIT ${PREVIEW_SAMPLE})
-           ORDER BY c.created_at DESC, c.id DESC`,
-          [tenantId, ...predicate.params],
-        )
-      : [];
-    return { count, sample: sample.map(toContact) };
+    const sample = async (): Promise<ContactType[]> => {
+      if (!count) return [];
+      const rows: ContactRow[] = await manager.query(
+        `SELECT ${CONTACT_COLUMNS} FROM contact c WHERE c.tenant_id = $1 AND c.id IN (
+           SELECT sc.id ${matching} ORDER BY sc.created_at DESC, sc.id DESC LIMIT ${PREVIEW_SAMPLE})
+         ORDER BY c.created_at DESC, c.id DESC`,
+        [tenantId, ...predicate.params],
+      );
+      return rows.map(toContact);
+    };
+    // Read only when asked for: a count alone (the builder while typing) costs one scan.
+    return {
+      count,
+      get sample() {
+        return sample();
+      },
+    };
   }
 
   async create(op: Operation, input: SegmentInput): Promise<SegmentType> {
@@ -138,7 +152,9 @@ export class SegmentsService {
       },
       'input',
     );
-    const rule = patch.rule == null ? null : ruleOfKind(segment.kind, patch.rule);
+    const asked = patch.rule == null ? null : ruleOfKind(segment.kind, patch.rule);
+    // Saving an unchanged rule (the editor sends it with every rename) queues no refresh.
+    const rule = asked && !isDeepStrictEqual(asked, segment.rule) ? asked : null;
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
     await unique(() =>
       manager.query(
@@ -202,6 +218,7 @@ export class SegmentsService {
         { field: 'id', message: 'is a dynamic segment, whose members follow its rule' },
       ]);
     await this.membership[change](op, segment, ids, await actingParty(op));
+    await foldMemberCounts(op, [segment.id]);
     await recordSize(op, [segment.id]);
     return this.get(op, segment.id);
   }
@@ -240,8 +257,8 @@ export class SegmentsService {
 export async function recordSize(op: Operation, segmentIds: readonly string[] | null) {
   await (await op.manager()).query(
     `INSERT INTO segment_size (tenant_id, segment_id, day, member_count)
-     SELECT tenant_id, id, (now() AT TIME ZONE 'UTC')::date, member_count FROM segment
-     WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY ($2))
+     SELECT s.tenant_id, s.id, (now() AT TIME ZONE 'UTC')::date, ${MEMBER_COUNT_SQL} FROM segment s
+     WHERE s.tenant_id = $1 AND ($2::uuid[] IS NULL OR s.id = ANY ($2))
      ON CONFLICT (tenant_id, segment_id, day) DO UPDATE SET member_count = EXCLUDED.member_count`,
     [await op.tenantId(), segmentIds],
   );

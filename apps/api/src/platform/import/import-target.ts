@@ -1,7 +1,7 @@
 import type { Operation } from '../database/operation-scope.js';
 
 /** The kinds of records a tenant imports in bulk (CSV files, NDJSON streams). */
-export type ImportEntity = 'CONTACTS' | 'COMPANIES' | 'ORDERS' | 'ENGAGEMENT_EVENTS';
+export type ImportEntity = 'CONTACTS' | 'COMPANIES' | 'ORDERS' | 'ENGAGEMENT_EVENTS' | 'REFERRALS';
 
 /** A field a source column can be mapped to. Custom fields appear as `custom.<key>`. */
 export interface ImportField {

@@ -50,17 +50,29 @@ export class Segments1765710000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, segment_id) REFERENCES segment (tenant_id, id) ON DELETE CASCADE
       );
 
-      -- One statement's members at once (transition tables): a refresh of a million pays once.
+      -- Each membership statement appends its net change per segment (transition tables: a
+      -- refresh of a million pays once). Appending, rather than updating the segment row, never
+      -- waits on a segment another transaction holds: a contact's deletion cascading here while
+      -- a refresh holds the segment must not deadlock with it. Whoever holds the segment folds
+      -- the changes into member_count; readers add what is not folded yet.
+      CREATE TABLE segment_count_change (
+        tenant_id uuid NOT NULL REFERENCES tenant (id) ON DELETE CASCADE,
+        segment_id uuid NOT NULL,
+        delta integer NOT NULL,
+        FOREIGN KEY (tenant_id, segment_id) REFERENCES segment (tenant_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX segment_count_change_idx ON segment_count_change (tenant_id, segment_id);
+
       CREATE FUNCTION app.count_segment_members() RETURNS trigger LANGUAGE plpgsql AS $f$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          UPDATE segment s SET member_count = s.member_count + d.n
-          FROM (SELECT tenant_id, segment_id, count(*)::int AS n FROM changed_new GROUP BY 1, 2) d
-          WHERE s.tenant_id = d.tenant_id AND s.id = d.segment_id;
+          INSERT INTO segment_count_change (tenant_id, segment_id, delta)
+          SELECT tenant_id, segment_id, count(*)::int FROM changed_new GROUP BY 1, 2;
         ELSE
-          UPDATE segment s SET member_count = s.member_count - d.n
-          FROM (SELECT tenant_id, segment_id, count(*)::int AS n FROM changed_old GROUP BY 1, 2) d
-          WHERE s.tenant_id = d.tenant_id AND s.id = d.segment_id;
+          INSERT INTO segment_count_change (tenant_id, segment_id, delta)
+          SELECT o.tenant_id, o.segment_id, -count(*)::int FROM changed_old o
+          WHERE EXISTS (SELECT 1 FROM segment s WHERE s.tenant_id = o.tenant_id AND s.id = o.segment_id)
+          GROUP BY 1, 2;
         END IF;
         RETURN NULL;
       END $f$;
@@ -69,7 +81,7 @@ export class Segments1765710000000 implements MigrationInterface {
       CREATE TRIGGER segment_member_count_delete AFTER DELETE ON segment_member
         REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION app.count_segment_members();
     `);
-    for (const table of ['segment', 'segment_member', 'segment_size'])
+    for (const table of ['segment', 'segment_member', 'segment_size', 'segment_count_change'])
       await db.query(`
         ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
         CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = ANY (app.tenant_ids()));
@@ -79,7 +91,7 @@ export class Segments1765710000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
-      DROP TABLE segment_size, segment_member, segment;
+      DROP TABLE segment_count_change, segment_size, segment_member, segment;
       DROP FUNCTION app.count_segment_members();
     `);
   }

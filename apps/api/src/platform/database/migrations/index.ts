@@ -18,7 +18,11 @@ import { DataImport1765500000000 } from './1765500000000-data-import.js';
 import { DataExportPrivacy1765600000000 } from './1765600000000-data-export-privacy.js';
 import { CustomerUpkeep1765700000000 } from './1765700000000-customer-upkeep.js';
 import { Segments1765710000000 } from './1765710000000-segments.js';
+import { Lifecycle1765720000000 } from './1765720000000-lifecycle.js';
 import { CustomerValue1765730000000 } from './1765730000000-customer-value.js';
+import { Advocacy1765740000000 } from './1765740000000-advocacy.js';
+import { MaturityAudit1765750000000 } from './1765750000000-maturity-audit.js';
+import { CustomerScores1765760000000 } from './1765760000000-customer-scores.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -42,5 +46,9 @@ export const migrations = [
   DataExportPrivacy1765600000000,
   CustomerUpkeep1765700000000,
   Segments1765710000000,
+  Lifecycle1765720000000,
   CustomerValue1765730000000,
+  Advocacy1765740000000,
+  MaturityAudit1765750000000,
+  CustomerScores1765760000000,
 ];

@@ -3,8 +3,8 @@ import type { ContactFilter, ContactSort, SavedContactView } from '../../../cont
 /**
  * The contacts list's search, filter and order as the URL carries them: `q`, the repeatable
  * `tag`, `stage`, `country`, `language`, then `owner`, `company`, `consent` (true/false),
- * `cf.<key>` for a custom field's value, `rfm` as `RECENCY:FREQUENCY` (a cell of the RFM grid), and
- * `sort` as `FIELD:DIRECTION`.
+ * `cf.<key>` for a custom field's value, `rfm` as `RECENCY:FREQUENCY` (a cell of the RFM grid on
+ * purchases; `engagement:RECENCY:FREQUENCY` on engagement), and `sort` as `FIELD:DIRECTION`.
  */
 export interface ContactListState {
   q: string;
@@ -16,7 +16,7 @@ export interface ContactListState {
   company: string;
   consent: '' | 'true' | 'false';
   custom: Record<string, string>;
-  /** An RFM grid cell, `R:F` (scores 1–5), or empty. */
+  /** An RFM grid cell, `R:F` or `engagement:R:F` (scores 1–5), or empty. */
   rfm: string;
   sort: string;
 }
@@ -31,7 +31,20 @@ export const SORT_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DISPLAY_NAME', 'LAST_NA
 export const DEFAULT_SORT = 'CREATED_AT:DESC';
 const SORT_PATTERN = /^(CREATED_AT|UPDATED_AT|DISPLAY_NAME|LAST_NAME):(ASC|DESC)$/;
 const CUSTOM_PREFIX = 'cf.';
-const RFM_CELL = /^([1-5]):([1-5])$/;
+const RFM_CELL = /^(?:(engagement):)?([1-5]):([1-5])$/;
+
+/** The RFM grid cell the list is narrowed to, if any. */
+export function rfmCellOf(
+  rfm: string,
+): { basis: 'purchases' | 'engagement'; recency: number; frequency: number } | null {
+  const cell = RFM_CELL.exec(rfm);
+  if (!cell) return null;
+  return {
+    basis: cell[1] ? 'engagement' : 'purchases',
+    recency: Number(cell[2]),
+    frequency: Number(cell[3]),
+  };
+}
 
 type QueryValue = string | null | undefined | readonly (string | null)[];
 export type QueryLike = Readonly<Record<string, QueryValue>>;
@@ -99,10 +112,13 @@ export function toContactFilter(state: ContactListState): ContactFilter | null {
     .filter(([, value]) => value)
     .map(([key, equals]) => ({ key, equals }));
   if (custom.length) filter.custom = custom;
-  const cell = RFM_CELL.exec(state.rfm);
-  if (cell) {
-    filter.rfmRecency = Number(cell[1]);
-    filter.rfmFrequency = Number(cell[2]);
+  const cell = rfmCellOf(state.rfm);
+  if (cell?.basis === 'purchases') {
+    filter.rfmRecency = cell.recency;
+    filter.rfmFrequency = cell.frequency;
+  } else if (cell) {
+    filter.engagementRecency = cell.recency;
+    filter.engagementFrequency = cell.frequency;
   }
   return Object.keys(filter).length ? filter : null;
 }
@@ -134,7 +150,9 @@ export function stateFromView(
     rfm:
       filter?.rfmRecency && filter.rfmFrequency
         ? `${filter.rfmRecency}:${filter.rfmFrequency}`
-        : '',
+        : filter?.engagementRecency && filter.engagementFrequency
+          ? `engagement:${filter.engagementRecency}:${filter.engagementFrequency}`
+          : '',
     sort: view.sort ? `${view.sort.field}:${view.sort.direction}` : DEFAULT_SORT,
   };
 }

@@ -1,0 +1,3 @@
+// What the maturity audit offers: the module.
+
+export { maturityModule } from './maturity.module.js';

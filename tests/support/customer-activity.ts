@@ -60,7 +60,7 @@ export async function writeActivity(
 
 /** Waits until the upkeep has carried every change into the contacts' metrics. */
 export async function settled(suite: Suite, caller: Caller) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const state = await gql<{ pendingContactUpdates: number }>(
       suite.api.graphqlUrl,

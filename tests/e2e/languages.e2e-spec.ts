@@ -80,6 +80,11 @@ const NAV = [
   'nav-api-keys',
   'nav-listening-settings',
   'nav-reports',
+  'nav-segments',
+  'nav-rfm',
+  'nav-lifecycle',
+  'nav-customer-value',
+  'nav-advocacy',
   'nav-agency',
 ];
 

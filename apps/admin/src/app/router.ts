@@ -111,11 +111,6 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/reports/pages/ReportsPage.vue'),
       },
       {
-        path: 'reports/maturity',
-        name: 'maturity-audit',
-        component: () => import('../modules/maturity/pages/MaturityAuditPage.vue'),
-      },
-      {
         path: 'settings/custom-fields',
         name: 'custom-fields',
         component: () => import('../modules/custom-fields/pages/CustomFieldSettingsPage.vue'),

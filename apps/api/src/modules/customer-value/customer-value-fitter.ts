@@ -1,4 +1,4 @@
-import { fitBgNbd, fitGammaGamma } from '@socialcrm/domain';
+import { ClvInputError, fitBgNbd, fitGammaGamma } from '@socialcrm/domain';
 import { systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import type { JobData, ModuleJob } from '../../platform/jobs/job-definition.js';
@@ -87,7 +87,7 @@ export class CustomerValueFitter {
         (await op.manager()).query(
           `UPDATE clv_fit SET state = 'FAILED', failure = $3, finished_at = now()
            WHERE tenant_id = $1 AND id = $2`,
-          [tenantId, fitId, error instanceof Error ? error.message.slice(0, 500) : 'failed'],
+          [tenantId, fitId, failureText(error)],
         ),
       );
       throw error;
@@ -145,6 +145,17 @@ export class CustomerValueFitter {
       ],
     );
   }
+}
+
+/**
+ * What a failed fit tells its readers: the models' own objection to the data (no repeat
+ * purchases, one spend value…), else a fixed text. Any other error (a database one names keys
+ * and values) goes to the log with the job, never to the client.
+ */
+function failureText(error: unknown): string {
+  return error instanceof ClvInputError
+    ? error.message.slice(0, 500)
+    : 'The fit could not run; the operators have the details.';
 }
 
 /** The tenant's latest successful fit, if any. */

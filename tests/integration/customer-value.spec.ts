@@ -104,6 +104,34 @@ describe('customer value on the CDNOW sample, through the product', () => {
     expect(contact.data?.contact.value.probabilityAlive).toBeGreaterThan(0);
   });
 
+  it('fits while the upkeep re-values every contact, and neither is rolled back', async () => {
+    const failedJobs = async () => {
+      const scraped = await (await fetch(suite.api.metricsUrl)).text();
+      return [...scraped.matchAll(/socialcrm_jobs_total\{job="([^"]+)",outcome="failed"\} (\d+)/g)]
+        .filter(([, job]) => job === 'customer-upkeep.apply' || job === 'customer-value.fit')
+        .reduce((sum, [, , count]) => sum + Number(count), 0);
+    };
+    const failedBefore = await failedJobs();
+    // Every contact changed at once: the upkeep writes their values batch by batch while the
+    // fit writes all of them (before the two took turns, one of them deadlocked most rounds).
+    for (let round = 0; round < 3; round++) {
+      await withClient(suite.databaseUrl, (db) =>
+        db.query(
+          `INSERT INTO contact_change (tenant_id, contact_id)
+           SELECT tenant_id, id FROM contact WHERE tenant_id = $1 ON CONFLICT DO NOTHING`,
+          [suite.world.tenants.a],
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const fit = await fitCustomerValue(suite.api.graphqlUrl, manager, {
+        calibrationEnd: '1997-09-30',
+      });
+      expect(fit).toMatchObject({ state: 'SUCCEEDED', failure: null, contactsScored: 2_357 });
+    }
+    await settled(suite, manager);
+    expect(await failedJobs()).toBe(failedBefore);
+  }, 180_000);
+
   it('refuses bad terms naming the field, and viewers and agents', async () => {
     const bad = await gql(
       suite.api.graphqlUrl,

@@ -1,5 +1,6 @@
 import { type QuintileScore, rfmSegment } from '@socialcrm/domain';
 import type { Operation } from '../../platform/database/operation-scope.js';
+import { holdDerivedContactData } from '../customer-upkeep/index.js';
 import { RFM_COLUMNS, RfmBasis, rfmMeasures } from './rfm-basis.js';
 
 /** The named segment of every (FM, R) pair, row-major as `rfmSegment` defines them: `[(fm-1)*5 + r]`. */
@@ -67,15 +68,15 @@ export interface RfmRecomputation {
 }
 
 /**
- * Both bases, as one recomputation, noted as the tenant's latest. One tenant's recomputations
- * take turns (two at once would write the same rows in different orders).
+ * Both bases, as one recomputation, noted as the tenant's latest. It takes turns with the
+ * tenant's other recomputations and the upkeep (they write the same rows in other orders).
  */
 export async function scoreTenantRfmAll(
   op: Operation,
   now = new Date(),
 ): Promise<RfmRecomputation> {
   const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('rfm:' || $1))`, [tenantId]);
+  await holdDerivedContactData(op);
   // A million contacts' measures sort and group in memory instead of spilling to disk.
   await manager.query(`SET LOCAL work_mem = '256MB'`);
   const purchasesScored = await scoreTenantRfm(op, RfmBasis.PURCHASES, now);

@@ -4,6 +4,7 @@ import { GLOBAL_READ } from '../../platform/database/tenant-pages.js';
 import type { JobData, JobSender, ModuleJob } from '../../platform/jobs/job-definition.js';
 import { log } from '../../platform/logging/log.js';
 import { CUSTOMER_UPKEEP_APPLY, CUSTOMER_UPKEEP_TICK } from './customer-upkeep-queues.js';
+import { holdDerivedContactData } from './derived-data-lock.js';
 import type { ContactUpkeepStep } from './upkeep-step.js';
 
 /** Contacts handled per transaction: large enough for set-based SQL, small enough to commit often. */
@@ -69,6 +70,7 @@ export class CustomerUpkeep {
   /** Takes one batch of changes (skipping any a concurrent run holds) and runs every step on it. */
   private applyBatch(tenantId: string): Promise<number> {
     return this.scopes.run(systemContext(tenantId), async (op) => {
+      await holdDerivedContactData(op);
       const manager = await op.manager();
       // A SELECT over the DELETE: TypeORM answers a bare DELETE with [rows, count], not rows.
       const taken: Array<{ contact_id: string }> = await manager.query(

@@ -1,8 +1,9 @@
 import { ClvInputError, fitBgNbd, fitGammaGamma } from '@socialcrm/domain';
 import { systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, ModuleJob } from '../../platform/jobs/job-definition.js';
-import type { ContactUpkeepStep } from '../customer-upkeep/index.js';
+import { type ContactUpkeepStep, holdDerivedContactData } from '../customer-upkeep/index.js';
 import { CUSTOMER_VALUE_FIT } from './customer-value-queues.js';
 import {
   clearValues,
@@ -83,6 +84,8 @@ export class CustomerValueFitter {
     try {
       await this.scopes.run(systemContext(tenantId), (op) => this.fit(op, fit));
     } catch (error) {
+      if (!(error instanceof ClvInputError))
+        logFailure('customer value fit failed', error, { tenantId, fitId });
       await this.scopes.run(systemContext(tenantId), async (op) =>
         (await op.manager()).query(
           `UPDATE clv_fit SET state = 'FAILED', failure = $3, finished_at = now()
@@ -107,6 +110,7 @@ export class CustomerValueFitter {
     const spend = fitGammaGamma(spendable);
     const models = { purchases: purchases.parameters, spend: spend.parameters };
     const origin = customers.reduce(
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, the earliest sorts first
       (first, customer) => (customer.firstDay < first ? customer.firstDay : first),
       fit.calibrationEnd,
     );
@@ -114,6 +118,7 @@ export class CustomerValueFitter {
     const actual = await weeklyRepeatTransactions(op, fit.calibrationEnd, origin, lastDay);
     const check = fitCheck(models.purchases, customers, actual, lastDay);
     const values = valueCustomers(models, customers, fit);
+    await holdDerivedContactData(op);
     await storeValues(op, fit.id, values);
     await clearValues(op, { exceptFit: fit.id, contactIds: null });
     await (await op.manager()).query(

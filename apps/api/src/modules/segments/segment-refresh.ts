@@ -4,7 +4,7 @@ import type { Operation, OperationScopes } from '../../platform/database/operati
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, JobSender, ModuleJob } from '../../platform/jobs/job-definition.js';
-import type { ContactUpkeepStep } from '../customer-upkeep/index.js';
+import { type ContactUpkeepStep, holdDerivedContactData } from '../customer-upkeep/index.js';
 import type { DynamicSegment, SegmentMembership } from './segment-membership.js';
 import { foldMemberCounts } from './segment-row.js';
 import { recordSize } from './segments.service.js';
@@ -70,6 +70,7 @@ export class SegmentRefresh {
 
   /** Refreshes the tenant's dynamic segments (one, or all) in full and keeps today's sizes. */
   async refresh(op: Operation, segmentId: string | null): Promise<void> {
+    await holdDerivedContactData(op);
     const segments = await this.lockDynamic(op, segmentId);
     const now = new Date();
     for (const segment of segments) await this.membership.follow(op, segment, null, now);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CDNOW_MAPPING, cdnowAsCsv } from '../support/cdnow.js';
+import { fitCustomerValue } from '../support/customer-value.js';
 import { runImport, uploadImport } from '../support/data-imports.js';
 import { withClient } from '../support/databases.js';
 import { type Caller, signIn } from '../support/graphql-client.js';
@@ -61,5 +62,20 @@ describe('the CDNOW purchase history, imported through the CSV path as orders', 
       cds: file.cds,
       contacts: file.customers,
     });
+  }, 300_000);
+
+  it('fits the whole history, zero-value orders included, and reports what it set aside', async () => {
+    const fit = await fitCustomerValue(
+      suite.api.graphqlUrl,
+      agent,
+      { calibrationEnd: '1997-09-30' },
+      240_000,
+    );
+    expect(fit).toMatchObject({ state: 'SUCCEEDED', failure: null, customersUsed: 23_570 });
+    expect(fit.ordersSetAside).toBe(0);
+    expect(fit.spendCustomersSetAside).toBeGreaterThan(0);
+    expect(fit.contactsScored).toBe(23_570);
+    expect(fit.bgNbd?.converged).toBe(true);
+    expect(fit.gammaGamma?.converged).toBe(true);
   }, 300_000);
 });

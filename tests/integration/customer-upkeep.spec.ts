@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertContacts } from '../support/customer-records.js';
-import { withClient } from '../support/databases.js';
+import { runtimeUrl, withClient } from '../support/databases.js';
 import { gql, signIn } from '../support/graphql-client.js';
 import { useSuite } from '../support/suite.js';
 import { PASSWORD } from '../support/world.js';
@@ -66,5 +66,36 @@ describe('customer upkeep: the clock drains what was noted', () => {
       Number((await db.query('SELECT count(*) FROM contact_change')).rows[0].count),
     );
     expect(left).toBe(0);
+  });
+});
+
+describe('customer upkeep: planner statistics after a bulk write', () => {
+  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '3600' });
+
+  it('analyzes the customer tables a bulk write left stale, as the runtime role, and only those', async () => {
+    const tenantId = suite.world.tenants.a;
+    await withClient(suite.databaseUrl, (db) =>
+      db.query(
+        `INSERT INTO contact (tenant_id, id, display_name)
+         SELECT $1, gen_random_uuid(), 'Bulk ' || n FROM generate_series(1, 2000) n`,
+        [tenantId],
+      ),
+    );
+    const refresh = () =>
+      withClient(runtimeUrl(suite.databaseUrl), async (db) =>
+        (await db.query<{ t: string }>('SELECT app.refresh_stale_statistics() AS t')).rows.map(
+          (row) => row.t,
+        ),
+      );
+    expect(await refresh()).toContain('contact');
+    const estimate = await withClient(suite.databaseUrl, async (db) =>
+      Number(
+        (await db.query(`SELECT reltuples FROM pg_class WHERE relname = 'contact'`)).rows[0]
+          .reltuples,
+      ),
+    );
+    expect(estimate).toBeGreaterThanOrEqual(2000);
+    // Nothing changed since: a second call analyzes nothing.
+    expect(await refresh()).toEqual([]);
   });
 });

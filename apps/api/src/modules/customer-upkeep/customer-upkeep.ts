@@ -54,6 +54,12 @@ export class CustomerUpkeep {
   }
 
   private async tick(): Promise<void> {
+    // A bulk write since the last tick (an import, a burst of mentions) would otherwise leave
+    // the batches planned for tables as small as before: seconds per contact instead of rows.
+    const analyzed: Array<{ table: string }> = await this.scopes.run(GLOBAL_READ, async (op) =>
+      (await op.manager()).query('SELECT app.refresh_stale_statistics() AS table'),
+    );
+    if (analyzed.length) log.debug({ tables: analyzed.map((row) => row.table) }, 'analyzed');
     const tenants: Array<{ id: string }> = await this.scopes.run(GLOBAL_READ, async (op) =>
       (await op.manager()).query('SELECT app.tenants_with_contact_changes() AS id'),
     );

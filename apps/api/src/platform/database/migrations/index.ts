@@ -23,6 +23,7 @@ import { CustomerValue1765730000000 } from './1765730000000-customer-value.js';
 import { Advocacy1765740000000 } from './1765740000000-advocacy.js';
 import { MaturityAudit1765750000000 } from './1765750000000-maturity-audit.js';
 import { CustomerScores1765760000000 } from './1765760000000-customer-scores.js';
+import { PlannerStatistics1765770000000 } from './1765770000000-planner-statistics.js';
 
 /** Migrations in order; listed explicitly for the same reason as the entities. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   Advocacy1765740000000,
   MaturityAudit1765750000000,
   CustomerScores1765760000000,
+  PlannerStatistics1765770000000,
 ];

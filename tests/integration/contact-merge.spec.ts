@@ -49,7 +49,7 @@ interface MergeAnswer {
 describe('contact merge', () => {
   // No upkeep during these tests: it would move contacts with orders to customer (lifecycle)
   // between the snapshots they compare.
-  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '3600' });
+  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '0' });
   const callers = new Map<string, Caller>();
   const as = (name: keyof World['users']) => callers.get(name) as Caller;
   const tenant = () => suite.world.tenants.a;

@@ -18,7 +18,7 @@ const ROWS = 60_000;
 const JOB_TIMING = {
   JOB_EXPIRE_SECONDS: '6',
   JOB_MAINTENANCE_SECONDS: '1',
-  CUSTOMER_UPKEEP_SECONDS: '3600',
+  CUSTOMER_UPKEEP_SECONDS: '0',
 };
 
 /** A shop's order export, generated: amounts in cents for an exact expected sum. */

@@ -209,6 +209,38 @@ describe('lifecycle', () => {
     expect(await latest(lapsedBuyer as string)).toMatchObject({ event: 'purchased' });
   });
 
+  it('takes agents’ moves while the upkeep moves the same contacts, and fails none of them', async () => {
+    const ids = (await insertStagedContacts(
+      suite.databaseUrl,
+      tenant(),
+      Array.from({ length: 300 }, () => 'lead'),
+    )) as string[];
+    // Each purchase calls for the upkeep to move its buyer to customer while agents move them.
+    await placeOrders(
+      suite.databaseUrl,
+      tenant(),
+      ids.map((contactId) => ({ contactId, daysAgo: 0 })),
+    );
+    const codes: string[] = [];
+    const queue = [...ids];
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) {
+          const moved = await call(callers.agent, MOVE, {
+            contactId: id,
+            stage: 'salesQualifiedLead',
+            reason: 'asked for a quote',
+          });
+          codes.push(...(errorCodes(moved).filter(Boolean) as string[]));
+        }
+      }),
+    );
+    // A move the machine refuses (the buyer became a customer first) is the user's answer; an
+    // internal error (a deadlock between the two) is not.
+    expect(codes.filter((code) => code !== 'BAD_USER_INPUT')).toEqual([]);
+    await settled(suite, callers.viewer);
+  }, 120_000);
+
   it('churns customers inactive for the tenant’s N days, and brings them back on activity', async () => {
     const [quiet, recent] = await insertStagedContacts(suite.databaseUrl, tenant(), [
       'customer',

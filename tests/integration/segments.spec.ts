@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileSegmentRule } from '../../packages/domain/src/segments/compile-segment-rule.js';
 import type { SegmentRule } from '../../packages/domain/src/segments/segment-rule.js';
 import { segmentRuleArbitrary } from '../../packages/domain/src/testing/segment-arbitraries.js';
+import { writeActivity } from '../support/customer-activity.js';
 import { insertContacts } from '../support/customer-records.js';
 import { withClient } from '../support/databases.js';
 import { type Caller, errorCodes, gql, signIn } from '../support/graphql-client.js';
 import {
+  eventually,
   fieldsOf,
   SEGMENT_FIELDS_SELECTION,
   type SegmentView,
@@ -351,6 +353,69 @@ describe('segments', () => {
     expect(after?.members.edges.map((edge) => edge.node.id)).toEqual([fabio]);
     await call('mutation($id: ID!) { deleteSegment(id: $id) }', { id: dynamic.id });
   });
+
+  it('moves members of a segment on RFM scores when a recomputation rescores contacts whose own data did not change', async () => {
+    /** Of `ids`, those whose stored recency score is 4 or 5, once every one of them is scored. */
+    const recent = (ids: string[]) =>
+      withClient(suite.databaseUrl, async (db) => {
+        const { rows } = await db.query(
+          `SELECT contact_id, rfm_r FROM contact_metrics
+           WHERE tenant_id = $1 AND contact_id = ANY ($2::uuid[]) AND rfm_r IS NOT NULL`,
+          [tenantA(), ids],
+        );
+        if (rows.length < ids.length) return null;
+        return rows
+          .filter((row) => row.rfm_r >= 4)
+          .map((row) => row.contact_id as string)
+          .sort();
+      });
+    const now = Date.now();
+    const earlier = await insertContacts(suite.databaseUrl, tenantA(), [
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+    ]);
+    const orders = (ids: string[], firstDaysAgo: number) =>
+      ids.map((contactId, index) => ({ contactId, daysAgo: firstDaysAgo + index, amount: 10 }));
+    await writeActivity(suite.databaseUrl, tenantA(), now, orders(earlier, 300), []);
+    const segment = await create({
+      name: 'Bought lately',
+      kind: 'DYNAMIC',
+      rule: { field: 'rfmRecency', op: '>=', value: 4 },
+    });
+    const settledMembers = async (considered: string[]) =>
+      eventually(
+        async () => {
+          const expected = await recent(considered);
+          const view = await members(segment.id);
+          const ids = (view?.members.edges.map((edge) => edge.node.id) ?? []).filter((id) =>
+            considered.includes(id),
+          );
+          return { expected, ids };
+        },
+        ({ expected, ids }) =>
+          expected !== null && JSON.stringify([...ids].sort()) === JSON.stringify(expected),
+        60_000,
+      );
+    const first = await settledMembers(earlier);
+    // Newer buyers push the earlier ones down the recency quintiles: the earlier contacts'
+    // scores change with no change of their own, and they must leave the segment.
+    const later = await insertContacts(suite.databaseUrl, tenantA(), [
+      'R6',
+      'R7',
+      'R8',
+      'R9',
+      'R10',
+    ]);
+    await writeActivity(suite.databaseUrl, tenantA(), now, orders(later, 1), []);
+    const all = [...earlier, ...later];
+    const second = await settledMembers(all);
+    const left = first.ids.filter((id) => !second.ids.includes(id));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((id) => earlier.includes(id))).toBe(true);
+  }, 90_000);
 
   it('keeps memberships by upkeep equal to a full recomputation after random streams of changes', async () => {
     const random = randomSource(20_261_204);

@@ -134,14 +134,15 @@ export async function startApi({
   });
   const orders = ordersModule.build({ scopes, tokens, timeline: timeline.offers.timeline });
   const reports = reportsModule.build({ scopes });
-  const scores = customerScoresModule.build({ scopes, jobs });
-  const value = customerValueModule.build({ scopes, jobs });
   const segments = segmentsModule.build({
     scopes,
     jobs,
     timeline: timeline.offers.timeline,
     contacts: contacts.offers.contacts,
   });
+  const rescored = segments.offers.rescored;
+  const scores = customerScoresModule.build({ scopes, jobs, rescored });
+  const value = customerValueModule.build({ scopes, jobs, rescored });
   const advocacy = advocacyModule.build({});
   const maturity = maturityModule.build({});
   const lifecycle = lifecycleModule.build({ scopes, jobs, contacts: contacts.offers.contacts });

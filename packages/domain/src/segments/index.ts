@@ -37,6 +37,7 @@ export {
   type TextCondition,
   type TextValueOperator,
 } from './segment-rule.js';
+export { segmentRuleFields } from './segment-rule-fields.js';
 export {
   SEGMENT_RULE_LIMITS,
   type SegmentRuleIssue,

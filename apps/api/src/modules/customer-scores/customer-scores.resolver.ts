@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { TenantRole } from '../../platform/auth/roles.js';
 import type { GraphQLContext } from '../../platform/graphql/graphql-context.js';
+import type { TenantRescored } from '../customer-upkeep/index.js';
 import { RevenueParetoType, RfmGridType, RfmRecomputationType } from './customer-scores.type.js';
 import { RfmBasis } from './rfm-basis.js';
 import { revenuePareto, rfmGrid } from './rfm-reports.js';
@@ -8,6 +9,8 @@ import { scoreTenantRfmAll } from './rfm-scoring.js';
 
 @Resolver()
 export class CustomerScoresResolver {
+  constructor(private readonly rescored: TenantRescored) {}
+
   @Authorized(TenantRole.VIEWER)
   @Query(() => RfmGridType, {
     description: 'Contacts and revenue per recency × frequency cell, on purchases or engagement.',
@@ -33,6 +36,6 @@ export class CustomerScoresResolver {
       'Recomputes every contact’s RFM scores now, on purchases and on engagement (it also happens by itself after changes and daily).',
   })
   async recomputeRfm(@Ctx() { operation }: GraphQLContext) {
-    return scoreTenantRfmAll(operation);
+    return scoreTenantRfmAll(operation, this.rescored);
   }
 }

@@ -3,7 +3,7 @@ import type { Operation, OperationScopes } from '../../platform/database/operati
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, JobSender, ModuleJob } from '../../platform/jobs/job-definition.js';
-import type { ContactUpkeepStep } from '../customer-upkeep/index.js';
+import type { ContactUpkeepStep, TenantRescored } from '../customer-upkeep/index.js';
 import { CUSTOMER_SCORES_DAILY, CUSTOMER_SCORES_RFM } from './customer-scores-queues.js';
 import { RFM_COLUMNS, RfmBasis, rfmMeasures } from './rfm-basis.js';
 import { scoreTenantRfmAll } from './rfm-scoring.js';
@@ -27,6 +27,7 @@ export class RfmJobs {
   constructor(
     private readonly scopes: OperationScopes,
     private readonly jobs: JobSender,
+    private readonly rescored: TenantRescored,
   ) {}
 
   /**
@@ -91,7 +92,7 @@ export class RfmJobs {
     if (!tenantId) throw new Error('RFM scoring without a tenant');
     if (!(whole || (await this.takeRequest(tenantId)))) return;
     try {
-      await this.scopes.run(systemContext(tenantId), (op) => scoreTenantRfmAll(op));
+      await this.scopes.run(systemContext(tenantId), (op) => scoreTenantRfmAll(op, this.rescored));
     } catch (error) {
       await this.scopes.run(systemContext(tenantId), async (op) =>
         (await op.manager()).query(

@@ -1,6 +1,6 @@
 import { type QuintileScore, rfmSegment } from '@socialcrm/domain';
 import type { Operation } from '../../platform/database/operation-scope.js';
-import { holdDerivedContactData } from '../customer-upkeep/index.js';
+import { holdDerivedContactData, type TenantRescored } from '../customer-upkeep/index.js';
 import { RFM_COLUMNS, RfmBasis, rfmMeasures } from './rfm-basis.js';
 
 /** The named segment of every (FM, R) pair, row-major as `rfmSegment` defines them: `[(fm-1)*5 + r]`. */
@@ -67,12 +67,17 @@ export interface RfmRecomputation {
   readonly scoredAt: Date;
 }
 
+/** The segment fields a recomputation rewrites (the purchase basis's scores). */
+const RESCORED_FIELDS = ['rfmRecency', 'rfmFrequency', 'rfmMonetary', 'rfmSegment'] as const;
+
 /**
- * Both bases, as one recomputation, noted as the tenant's latest. It takes turns with the
- * tenant's other recomputations and the upkeep (they write the same rows in other orders).
+ * Both bases, as one recomputation, noted as the tenant's latest; the segments reading the
+ * scores are told. It takes turns with the tenant's other recomputations and the upkeep (they
+ * write the same rows in other orders).
  */
 export async function scoreTenantRfmAll(
   op: Operation,
+  rescored: TenantRescored,
   now = new Date(),
 ): Promise<RfmRecomputation> {
   const [manager, tenantId] = [await op.manager(), await op.tenantId()];
@@ -86,5 +91,6 @@ export async function scoreTenantRfmAll(
      ON CONFLICT (tenant_id) DO UPDATE SET scored_at = excluded.scored_at`,
     [tenantId, now],
   );
+  await rescored(op, RESCORED_FIELDS);
   return { purchasesScored, engagementScored, scoredAt: now };
 }

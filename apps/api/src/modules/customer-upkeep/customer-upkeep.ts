@@ -73,20 +73,35 @@ export class CustomerUpkeep {
     if (handled) log.debug({ tenantId: data.tenantId, contacts: handled }, 'customer upkeep');
   }
 
-  /** Takes one batch of changes (skipping any a concurrent run holds) and runs every step on it. */
+  /**
+   * Takes one batch of changes and runs every step on it. Locks are taken in the order every
+   * writer takes them: the contacts first, then their noted changes. A writer that has updated
+   * a contact notes it last (its statement trigger runs after the update); were the noted
+   * change taken first, that writer would wait for the batch while the batch (moving the
+   * contact's stage) waited for the writer's contact row: a deadlock, and a user's error.
+   */
   private applyBatch(tenantId: string): Promise<number> {
     return this.scopes.run(systemContext(tenantId), async (op) => {
       await holdDerivedContactData(op);
       const manager = await op.manager();
+      const noted: Array<{ contact_id: string }> = await manager.query(
+        `SELECT contact_id FROM contact_change WHERE tenant_id = $1 ORDER BY contact_id LIMIT $2`,
+        [tenantId, BATCH],
+      );
+      if (!noted.length) return 0;
+      const ids = noted.map((row) => row.contact_id);
+      await manager.query(
+        `SELECT id FROM contact WHERE tenant_id = $1 AND id = ANY ($2::uuid[])
+         ORDER BY id FOR NO KEY UPDATE`,
+        [tenantId, ids],
+      );
       // A SELECT over the DELETE: TypeORM answers a bare DELETE with [rows, count], not rows.
       const taken: Array<{ contact_id: string }> = await manager.query(
         `WITH taken AS (
-           DELETE FROM contact_change WHERE (tenant_id, contact_id) IN (
-             SELECT tenant_id, contact_id FROM contact_change WHERE tenant_id = $1
-             ORDER BY contact_id LIMIT $2 FOR UPDATE SKIP LOCKED)
+           DELETE FROM contact_change WHERE tenant_id = $1 AND contact_id = ANY ($2::uuid[])
            RETURNING contact_id)
          SELECT contact_id FROM taken`,
-        [tenantId, BATCH],
+        [tenantId, ids],
       );
       const contactIds = taken.map((row) => row.contact_id);
       if (contactIds.length) for (const step of this.steps) await step.apply(op, contactIds);

@@ -5,4 +5,4 @@ export { CustomerUpkeep } from './customer-upkeep.js';
 export { customerUpkeepModule } from './customer-upkeep.module.js';
 export { CUSTOMER_UPKEEP_QUEUES } from './customer-upkeep-queues.js';
 export { holdDerivedContactData } from './derived-data-lock.js';
-export type { ContactUpkeepStep } from './upkeep-step.js';
+export type { ContactUpkeepStep, TenantRescored } from './upkeep-step.js';

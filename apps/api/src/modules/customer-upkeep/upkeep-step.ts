@@ -1,3 +1,4 @@
+import type { SegmentFieldName } from '@socialcrm/domain';
 import type { Operation } from '../../platform/database/operation-scope.js';
 
 /**
@@ -10,3 +11,10 @@ export interface ContactUpkeepStep {
   /** Brings what this step keeps up to date for these contacts (ids of deleted ones included). */
   apply(op: Operation, contactIds: readonly string[]): Promise<void>;
 }
+
+/**
+ * Told by a writer of a whole tenant's derived data (an RFM recomputation, a value fit) which
+ * segment fields it rewrote, inside its transaction: quantile scores and fitted values move for
+ * contacts whose own data did not change, so the upkeep's per-contact step never sees them.
+ */
+export type TenantRescored = (op: Operation, fields: readonly SegmentFieldName[]) => Promise<void>;

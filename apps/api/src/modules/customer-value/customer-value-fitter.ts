@@ -3,7 +3,11 @@ import { systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, ModuleJob } from '../../platform/jobs/job-definition.js';
-import { type ContactUpkeepStep, holdDerivedContactData } from '../customer-upkeep/index.js';
+import {
+  type ContactUpkeepStep,
+  holdDerivedContactData,
+  type TenantRescored,
+} from '../customer-upkeep/index.js';
 import { CUSTOMER_VALUE_FIT } from './customer-value-queues.js';
 import {
   clearValues,
@@ -34,7 +38,10 @@ const FIT_COLUMNS = `id, calibration_end::text AS "calibrationEnd", horizon_mont
  * see a set-aside order.
  */
 export class CustomerValueFitter {
-  constructor(private readonly scopes: OperationScopes) {}
+  constructor(
+    private readonly scopes: OperationScopes,
+    private readonly rescored: TenantRescored,
+  ) {}
 
   jobDefinitions(): ModuleJob[] {
     return [
@@ -121,6 +128,7 @@ export class CustomerValueFitter {
     await holdDerivedContactData(op);
     await storeValues(op, fit.id, values);
     await clearValues(op, { exceptFit: fit.id, contactIds: null });
+    await this.rescored(op, ['clv']);
     await (await op.manager()).query(
       `UPDATE clv_fit SET state = 'SUCCEEDED', finished_at = now(),
          bg_nbd = $3, gamma_gamma = $4, customers_used = $5, spend_customers_used = $6,

@@ -1,10 +1,14 @@
-import type { SegmentRule } from '@socialcrm/domain';
+import { type SegmentRule, segmentRuleFields } from '@socialcrm/domain';
 import { systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { tenantIdPages } from '../../platform/database/tenant-pages.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
 import type { JobData, JobSender, ModuleJob } from '../../platform/jobs/job-definition.js';
-import { type ContactUpkeepStep, holdDerivedContactData } from '../customer-upkeep/index.js';
+import {
+  type ContactUpkeepStep,
+  holdDerivedContactData,
+  type TenantRescored,
+} from '../customer-upkeep/index.js';
 import type { DynamicSegment, SegmentMembership } from './segment-membership.js';
 import { foldMemberCounts } from './segment-row.js';
 import { recordSize } from './segments.service.js';
@@ -53,6 +57,18 @@ export class SegmentRefresh {
         .send(SEGMENTS_REFRESH, { tenantId, segmentId })
         .catch((error) => logFailure('queueing a segment refresh failed', error, { tenantId })),
     );
+  };
+
+  /** Queues a full refresh of each dynamic segment whose rule reads a rescored field. */
+  readonly rescored: TenantRescored = async (op, fields) => {
+    const segments: Array<{ id: string; rule: SegmentRule }> = await (await op.manager()).query(
+      `SELECT id, rule FROM segment WHERE tenant_id = $1 AND kind = 'DYNAMIC'`,
+      [await op.tenantId()],
+    );
+    for (const segment of segments) {
+      const reads = segmentRuleFields(segment.rule);
+      if (fields.some((field) => reads.has(field))) await this.queue(op, segment.id);
+    }
   };
 
   jobDefinitions(): ModuleJob[] {

@@ -32,7 +32,7 @@ export const segmentsModule = defineModule({
         new ContactSegmentsResolver(service),
       ],
       jobs: refresh.jobDefinitions(),
-      offers: { segmentsStep: refresh.step },
+      offers: { segmentsStep: refresh.step, rescored: refresh.rescored },
     };
   },
 });

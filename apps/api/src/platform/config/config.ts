@@ -51,8 +51,11 @@ const configSchema = z.object({
   CONNECTOR_SECRET_KEY: z.string().min(32).optional(),
   /** Background jobs: an active job not done within this is retried (default per job; tests). */
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).optional(),
-  /** How often the customer upkeep looks for contacts whose data changed (seconds). */
-  CUSTOMER_UPKEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /**
+   * How often the customer upkeep looks for contacts whose data changed (seconds); 0 pauses it
+   * (changes wait, counted by pendingContactUpdates, until it runs again).
+   */
+  CUSTOMER_UPKEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** How often the job queue expires stalled jobs and archives finished ones. */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** The largest CSV file an import takes (bytes; refused while it streams in). */

@@ -85,6 +85,7 @@ const NAV = [
   'nav-lifecycle',
   'nav-customer-value',
   'nav-advocacy',
+  'nav-maturity',
   'nav-agency',
 ];
 
@@ -200,7 +201,8 @@ describe('every admin page in Spanish and Russian', () => {
         expect(problems).toEqual([]);
         await page.getByTestId('signout').click();
         await page.getByTestId('signin-email').waitFor();
-      });
+        // Some thirty pages each, every one until the network is idle.
+      }, 120_000);
     }
   }
 });

@@ -18,6 +18,7 @@ export type MessageSchema = typeof es;
  */
 const dateFormats = {
   short: { year: 'numeric', month: 'short', day: 'numeric' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
   bucketDay: { month: 'short', day: 'numeric', timeZone: 'UTC' },
   bucketDate: { dateStyle: 'medium', timeZone: 'UTC' },
 } as const;

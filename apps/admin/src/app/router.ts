@@ -106,6 +106,11 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../modules/advocacy/pages/AdvocacyPage.vue'),
       },
       {
+        path: 'insights/maturity',
+        name: 'maturity',
+        component: () => import('../modules/maturity/pages/MaturityPage.vue'),
+      },
+      {
         path: 'reports',
         name: 'reports',
         component: () => import('../modules/reports/pages/ReportsPage.vue'),

@@ -33,6 +33,7 @@ export const NAV_SECTIONS: readonly {
       { route: 'lifecycle', label: 'lifecycle', icon: 'pi pi-sort-amount-down' },
       { route: 'customer-value', label: 'customerValue', icon: 'pi pi-wallet' },
       { route: 'advocacy', label: 'advocacy', icon: 'pi pi-megaphone' },
+      { route: 'maturity', label: 'maturity', icon: 'pi pi-check-square' },
     ],
   },
   {

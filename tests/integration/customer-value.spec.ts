@@ -155,6 +155,29 @@ describe('customer value on the CDNOW sample, through the product', () => {
   });
 });
 
+describe('customer value where no one has bought twice', () => {
+  const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '1' });
+
+  it('records the models’ objection when no customer has bought twice, and values no one', async () => {
+    const manager = await callerOf(suite, 'aMANAGER');
+    const tenantId = suite.world.tenants.a;
+    const [once] = await insertContacts(suite.databaseUrl, tenantId, ['Bought once']);
+    await writeActivity(
+      suite.databaseUrl,
+      tenantId,
+      Date.now(),
+      [{ contactId: once as string, daysAgo: 30, amount: 25 }],
+      [],
+    );
+    const fit = await fitCustomerValue(suite.api.graphqlUrl, manager, {});
+    expect(fit).toMatchObject({
+      state: 'FAILED',
+      failure: 'customers must include at least one repeat transaction (x > 0)',
+      contactsScored: null,
+    });
+  });
+});
+
 describe('customer value on a history with refunds and free items', () => {
   const suite = useSuite({ CUSTOMER_UPKEEP_SECONDS: '1' });
 

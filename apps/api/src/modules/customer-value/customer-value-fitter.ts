@@ -1,4 +1,4 @@
-import { ClvInputError, fitBgNbd, fitGammaGamma } from '@socialcrm/domain';
+import { ClvInputError } from '@socialcrm/domain';
 import { systemContext } from '../../platform/context/request-context.js';
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
 import { logFailure } from '../../platform/errors/log-failure.js';
@@ -16,6 +16,7 @@ import {
   valueCustomers,
 } from './customer-value-scoring.js';
 import { fitCheck } from './fit-check.js';
+import { fitModels } from './model-fitting.js';
 import { contactSummaries, setAside, weeklyRepeatTransactions } from './purchase-summaries.js';
 
 /** A fit as stored: what it was asked and, once it succeeded, its models. */
@@ -112,10 +113,14 @@ export class CustomerValueFitter {
       through: fit.calibrationEnd,
       contactIds: null,
     });
-    const purchases = fitBgNbd(customers);
-    const spendable = customers.filter((customer) => customer.x > 0 && customer.m > 0);
-    const spend = fitGammaGamma(spendable);
-    const models = { purchases: purchases.parameters, spend: spend.parameters };
+    const { purchases, spend, values } = await fitModels({
+      customers,
+      terms: {
+        horizonMonths: fit.horizonMonths,
+        annualDiscountRate: fit.annualDiscountRate,
+        margin: fit.margin,
+      },
+    });
     const origin = customers.reduce(
       // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, the earliest sorts first
       (first, customer) => (customer.firstDay < first ? customer.firstDay : first),
@@ -123,8 +128,7 @@ export class CustomerValueFitter {
     );
     const lastDay = aside.lastDay ?? fit.calibrationEnd;
     const actual = await weeklyRepeatTransactions(op, fit.calibrationEnd, origin, lastDay);
-    const check = fitCheck(models.purchases, customers, actual, lastDay);
-    const values = valueCustomers(models, customers, fit);
+    const check = fitCheck(purchases.parameters, customers, actual, lastDay);
     await holdDerivedContactData(op);
     await storeValues(op, fit.id, values);
     await clearValues(op, { exceptFit: fit.id, contactIds: null });

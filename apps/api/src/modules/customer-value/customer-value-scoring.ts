@@ -20,7 +20,7 @@ export interface ValueTerms {
 }
 
 /** One contact's predictions as stored on `contact_metrics`. */
-interface ContactValue {
+export interface ContactValue {
   readonly contactId: string;
   readonly probabilityAlive: number;
   readonly expected90: number;

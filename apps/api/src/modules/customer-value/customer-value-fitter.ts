@@ -15,7 +15,6 @@ import {
   type ValueTerms,
   valueCustomers,
 } from './customer-value-scoring.js';
-import { fitCheck } from './fit-check.js';
 import { fitModels } from './model-fitting.js';
 import { contactSummaries, setAside, weeklyRepeatTransactions } from './purchase-summaries.js';
 
@@ -113,22 +112,23 @@ export class CustomerValueFitter {
       through: fit.calibrationEnd,
       contactIds: null,
     });
-    const { purchases, spend, values } = await fitModels({
-      customers,
-      terms: {
-        horizonMonths: fit.horizonMonths,
-        annualDiscountRate: fit.annualDiscountRate,
-        margin: fit.margin,
-      },
-    });
     const origin = customers.reduce(
       // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings, the earliest sorts first
       (first, customer) => (customer.firstDay < first ? customer.firstDay : first),
       fit.calibrationEnd,
     );
     const lastDay = aside.lastDay ?? fit.calibrationEnd;
-    const actual = await weeklyRepeatTransactions(op, fit.calibrationEnd, origin, lastDay);
-    const check = fitCheck(purchases.parameters, customers, actual, lastDay);
+    const actualByWeek = await weeklyRepeatTransactions(op, fit.calibrationEnd, origin, lastDay);
+    const { purchases, spend, values, check } = await fitModels({
+      customers,
+      terms: {
+        horizonMonths: fit.horizonMonths,
+        annualDiscountRate: fit.annualDiscountRate,
+        margin: fit.margin,
+      },
+      actualByWeek,
+      lastDay,
+    });
     await holdDerivedContactData(op);
     await storeValues(op, fit.id, values);
     await clearValues(op, { exceptFit: fit.id, contactIds: null });

@@ -3,19 +3,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ClvInputError, fitBgNbd, fitGammaGamma } from '@socialcrm/domain';
 import { valueCustomers } from './customer-value-scoring.js';
+import { fitCheck } from './fit-check.js';
 import type { FittingAnswer, FittingTask } from './model-fitting.js';
 
-const { customers, terms } = workerData as FittingTask;
+const { customers, terms, actualByWeek, lastDay } = workerData as FittingTask;
 
-function fit(): FittingAnswer {
+function fitAndValue(): FittingAnswer {
   try {
     const purchases = fitBgNbd(customers);
     const spend = fitGammaGamma(customers.filter((customer) => customer.x > 0 && customer.m > 0));
     const models = { purchases: purchases.parameters, spend: spend.parameters };
-    return {
-      ok: true,
-      fitted: { purchases, spend, values: valueCustomers(models, customers, terms) },
-    };
+    const values = valueCustomers(models, customers, terms);
+    const check = fitCheck(purchases.parameters, customers, actualByWeek, lastDay);
+    return { ok: true, fitted: { purchases, spend, values, check } };
   } catch (error) {
     // The models' objection crosses back as data: an Error loses its class between threads.
     if (error instanceof ClvInputError)
@@ -30,4 +30,4 @@ function fit(): FittingAnswer {
   }
 }
 
-parentPort?.postMessage(fit());
+parentPort?.postMessage(fitAndValue());

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, signInAs, useBrowserPage } from '../support/browser.js';
-import { signIn } from '../support/graphql-client.js';
+import { writeCustomerBase } from '../support/customer-base.js';
+import { type Caller, gql, signIn } from '../support/graphql-client.js';
 import { type ListedMention, listMentions, netSentimentOf } from '../support/mention-tallies.js';
 import { ingest, post } from '../support/mentions.js';
 import { useSuite } from '../support/suite.js';
@@ -175,4 +176,77 @@ describe('agency home in Chromium', () => {
     expect(await page.getByTestId('workspace-new').count()).toBe(0);
     expect(await rowNamed('Espacio Sur').count()).toBe(1);
   });
+
+  it('shows the agency’s customer bases on its report, each brand and the total, never another agency’s', async () => {
+    const { page } = browser;
+    const { api, world, databaseUrl } = suite;
+    await writeCustomerBase(databaseUrl, world.tenants.a, {
+      buyers: 4,
+      staged: ['subscriber', 'opportunity'],
+      referrals: 2,
+    });
+    await writeCustomerBase(databaseUrl, world.tenants.a2, { buyers: 3, referrals: 1 });
+    await writeCustomerBase(databaseUrl, world.tenants.b, { buyers: 9, referrals: 5 });
+    const admin = await signIn(api.graphqlUrl, world.users.northAdmin.email, PASSWORD);
+    // What each brand's own contacts and advocacy pages count.
+    const counted = async (tenantId: string) => {
+      const caller: Caller = { token: admin.accessToken, tenantId };
+      const response = await gql<{
+        contacts: { totalCount: number };
+        referrals: { totalCount: number };
+      }>(
+        api.graphqlUrl,
+        '{ contacts(first: 1) { totalCount } referrals(first: 1) { totalCount } }',
+        {},
+        caller,
+      );
+      return {
+        contacts: String(response.data?.contacts.totalCount),
+        referrals: String(response.data?.referrals.totalCount),
+      };
+    };
+    const a = await counted(world.tenants.a);
+    const a2 = await counted(world.tenants.a2);
+    expect(a).toEqual({ contacts: '6', referrals: '2' });
+
+    if (await page.getByTestId('signout').count()) await page.getByTestId('signout').click();
+    await signInAs(page, api.url, world.users.northMember.email, PASSWORD);
+    await page.getByTestId('locale-switcher').selectOption('en');
+    await page.getByTestId('nav-agency').click();
+    await page.getByTestId('agency-reports-link').click();
+    const section = page.getByTestId('agency-customers');
+    await section
+      .getByRole('heading', { name: message('en', 'reports.customers.title'), exact: true })
+      .waitFor();
+    const cell = (table: string, row: string, measure: string) =>
+      section
+        .getByTestId(`agency-customers-${table}`)
+        .getByTestId('agency-customers-row')
+        .filter({ has: page.getByRole('rowheader', { name: row, exact: true }) })
+        .getByTestId(`agency-customers-${measure}`)
+        .getAttribute('data-value');
+    const total = message('en', 'reports.agency.total');
+    await expect.poll(() => cell('lifecycle', 'Tenant A', 'contacts')).toBe(a.contacts);
+    expect(await cell('lifecycle', 'Tenant A2', 'contacts')).toBe(a2.contacts);
+    expect(await cell('lifecycle', total, 'contacts')).toBe(
+      String(Number(a.contacts) + Number(a2.contacts)),
+    );
+    expect(await cell('value', 'Tenant A', 'referrals')).toBe(a.referrals);
+    expect(await cell('value', total, 'referrals')).toBe('3');
+    await expect
+      .poll(() =>
+        section
+          .getByTestId('agency-customers-lifecycle')
+          .getByRole('columnheader')
+          .allTextContents(),
+      )
+      .toEqual(
+        expect.arrayContaining([
+          message('en', 'contacts.stages.subscriber'),
+          message('en', 'reports.customers.conversion'),
+        ]),
+      );
+    expect(await section.getByRole('rowheader', { name: 'Tenant B', exact: true }).count()).toBe(0);
+    await section.screenshot({ path: `${ARTIFACTS_DIR}agency-report-customers.png` });
+  }, 90_000);
 });

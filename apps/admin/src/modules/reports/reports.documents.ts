@@ -81,7 +81,35 @@ export const AgencyMarketingReportQuery = graphql(
   [ReportMeasuresFields, ReportTrendFields],
 );
 
+/** A customer base as it is now: what the agency's customer tables show of each brand. */
+export const CustomerBaseFields = graphql(`
+  fragment CustomerBaseFields on CustomerBaseReport {
+    contacts
+    stages { stage contacts }
+    leadConversion { leads customers ratio }
+    rfmSegments { segment contacts }
+    rfmScoredContacts
+    value { valuedContacts totalClv meanClv currency }
+    advocates
+    referrals
+  }
+`);
+
+export const AgencyCustomerReportQuery = graphql(
+  `
+  query AgencyCustomerReport($agencyId: ID!) {
+    agencyCustomerReport(agencyId: $agencyId) {
+      tenantCount
+      tenants { tenant { id name } report { ...CustomerBaseFields } }
+      total { ...CustomerBaseFields }
+    }
+  }
+`,
+  [CustomerBaseFields],
+);
+
 export type MarketingReportData = ResultOf<typeof MarketingReportFields>;
+export type CustomerBaseData = ResultOf<typeof CustomerBaseFields>;
 export type ReportMeasuresData = ResultOf<typeof ReportMeasuresFields>;
 export type ReportTrendData = ResultOf<typeof ReportTrendFields>['trend'];
 export type ReportFigureData = ReportMeasuresData['sales']['orders'];

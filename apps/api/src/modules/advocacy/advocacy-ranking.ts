@@ -1,8 +1,8 @@
-import { DEFAULT_ADVOCACY_THRESHOLDS, findAdvocates } from '@socialcrm/domain';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { checkPageSize } from '../../platform/graphql/connection.js';
 import type { AdvocateType, InfluencerType } from './advocacy.type.js';
-import { contactNames, loadReferralGraph } from './referral-graph.js';
+import { advocatesByTenant } from './advocates-by-tenant.js';
+import { contactNames } from './referral-graph.js';
 
 /** Advocates and influencers, ranked by the influence the upkeep keeps on contact_metrics. */
 export class AdvocacyRanking {
@@ -13,19 +13,7 @@ export class AdvocacyRanking {
   async advocates(op: Operation, first: number): Promise<AdvocateType[]> {
     checkPageSize(first);
     const [manager, tenantId] = [await op.manager(), await op.tenantId()];
-    const mentions: Array<{ authorId: string; at: Date; sentiment: string }> = await manager.query(
-      `SELECT s.contact_id AS "authorId", m.published_at AS at, lower(m.sentiment_label) AS sentiment
-         FROM mention m
-         JOIN social_identity s ON s.tenant_id = m.tenant_id AND s.id = m.author_identity_id
-         WHERE m.tenant_id = $1 AND s.contact_id IS NOT NULL AND m.sentiment_label <> 'NEUTRAL'
-           AND m.published_at > now() - make_interval(days => $2)`,
-      [tenantId, DEFAULT_ADVOCACY_THRESHOLDS.windowDays],
-    );
-    const found = findAdvocates(
-      mentions.map((m) => ({ ...m, sentiment: m.sentiment as 'positive' | 'negative' })),
-      await loadReferralGraph(manager, tenantId),
-      new Date(),
-    );
+    const found = (await advocatesByTenant(manager, [tenantId], new Date())).get(tenantId) ?? [];
     const ids = found.map((a) => a.contactId);
     const influence = await this.influenceOf(op, ids);
     const names = await contactNames(manager, tenantId, ids);

@@ -12,11 +12,36 @@ export async function loadReferralGraph(
   manager: EntityManager,
   tenantId: string,
 ): Promise<ReferralEdge[]> {
-  return manager.query(
-    `SELECT referrer_id AS "referrerId", referred_id AS "referredId", referred_at AS at
-     FROM referral WHERE tenant_id = $1`,
-    [tenantId],
+  return (await loadReferralGraphs(manager, [tenantId])).get(tenantId) ?? [];
+}
+
+/** The referral graph of each of these tenants, in one query. */
+export async function loadReferralGraphs(
+  manager: EntityManager,
+  tenantIds: readonly string[],
+): Promise<Map<string, ReferralEdge[]>> {
+  const rows: Array<ReferralEdge & { tenantId: string }> = await manager.query(
+    `SELECT tenant_id AS "tenantId", referrer_id AS "referrerId", referred_id AS "referredId",
+            referred_at AS at
+     FROM referral WHERE tenant_id = ANY ($1::uuid[])`,
+    [tenantIds],
   );
+  return groupByTenant(tenantIds, rows);
+}
+
+/** Rows of several tenants, each tenant's in their order (every tenant listed, none extra). */
+export function groupByTenant<T extends { tenantId: string }>(
+  tenantIds: readonly string[],
+  rows: readonly T[],
+): Map<string, Omit<T, 'tenantId'>[]> {
+  const grouped = new Map<string, Omit<T, 'tenantId'>[]>(tenantIds.map((id) => [id, []]));
+  for (const { tenantId, ...row } of rows) {
+    const group = grouped.get(tenantId);
+    // Row policies and the tenant list agree; a row of another tenant is a bug, not data.
+    if (!group) throw new Error('An advocacy query returned a tenant outside its scope');
+    group.push(row);
+  }
+  return grouped;
 }
 
 /** Revenue (reporting currency) of each of these contacts, from their orders as they are now. */

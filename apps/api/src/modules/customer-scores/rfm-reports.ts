@@ -1,4 +1,10 @@
-import { customersHoldingRevenueShare, topCustomersRevenueShare } from '@socialcrm/domain';
+import {
+  customersHoldingRevenueShare,
+  RFM_SEGMENT_IDS,
+  type RfmSegmentId,
+  topCustomersRevenueShare,
+} from '@socialcrm/domain';
+import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import type { RevenueParetoType, RfmGridType } from './customer-scores.type.js';
 import { RFM_COLUMNS, type RfmBasis } from './rfm-basis.js';
@@ -66,4 +72,32 @@ export async function revenuePareto(op: Operation): Promise<RevenueParetoType> {
     eightyPercentCustomers: cut.customerCount,
     eightyPercentCustomerShare: cut.customerShare,
   };
+}
+
+/**
+ * How many contacts of each of these tenants are in each named segment on the basis (the
+ * segment the scoring stored, as segment rules and contacts read it), every segment in the
+ * domain's order, in one query.
+ */
+export async function rfmSegmentCounts(
+  manager: EntityManager,
+  tenantIds: readonly string[],
+  basis: RfmBasis,
+): Promise<Map<string, Record<RfmSegmentId, number>>> {
+  const { segment } = RFM_COLUMNS[basis];
+  const rows: Array<{ tenant_id: string; segment: string; contacts: number }> = await manager.query(
+    `SELECT tenant_id, ${segment} AS segment, count(*)::int AS contacts FROM contact_metrics
+       WHERE tenant_id = ANY ($1::uuid[]) AND ${segment} IS NOT NULL GROUP BY 1, 2`,
+    [tenantIds],
+  );
+  return new Map(
+    tenantIds.map((tenantId) => {
+      const own = rows.filter((row) => row.tenant_id === tenantId);
+      const counts = RFM_SEGMENT_IDS.map((id) => [
+        id,
+        own.find((row) => row.segment === id)?.contacts ?? 0,
+      ]);
+      return [tenantId, Object.fromEntries(counts) as Record<RfmSegmentId, number>];
+    }),
+  );
 }

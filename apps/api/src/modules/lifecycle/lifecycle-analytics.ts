@@ -7,6 +7,7 @@ import {
   lifecycleFunnel,
   medianDaysInStage,
 } from '@socialcrm/domain';
+import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import type {
@@ -22,40 +23,69 @@ export interface LifecyclePeriod {
   readonly to?: Date | null;
 }
 
-/**
- * The stage histories of the contacts whose first stage entry falls in the period, with their
- * entries up to the period's end (the funnel of a past period does not change with later moves).
- */
-export async function stageHistories(
-  op: Operation,
-  period: LifecyclePeriod,
-): Promise<ContactStageHistory[]> {
+/** Refuses a period whose end is not after its start. */
+function checkPeriod(period: LifecyclePeriod): { from: Date | null; to: Date | null } {
   const from = period.from ?? null;
   const to = period.to ?? null;
   if (from && to && from >= to)
     throw badUserInput([{ field: 'to', message: 'must be after from' }]);
-  const rows: Array<{ contactId: string; stage: LifecycleStage; enteredAt: Date }> = await (
-    await op.manager()
-  ).query(
+  return { from, to };
+}
+
+/**
+ * The stage histories of the contacts whose first stage entry falls in the period, with their
+ * entries up to the period's end (the funnel of a past period does not change with later moves),
+ * for each of these tenants in one query (an agency's report reads all its tenants at once).
+ */
+export async function stageHistoriesByTenant(
+  manager: EntityManager,
+  tenantIds: readonly string[],
+  period: LifecyclePeriod,
+): Promise<Map<string, ContactStageHistory[]>> {
+  const { from, to } = checkPeriod(period);
+  const rows: Array<{
+    tenantId: string;
+    contactId: string;
+    stage: LifecycleStage;
+    enteredAt: Date;
+  }> = await manager.query(
     `WITH cohort AS (
-       SELECT contact_id FROM lifecycle_stage_change WHERE tenant_id = $1
-       GROUP BY contact_id
+       SELECT tenant_id, contact_id FROM lifecycle_stage_change WHERE tenant_id = ANY ($1::uuid[])
+       GROUP BY tenant_id, contact_id
        HAVING ($2::timestamptz IS NULL OR min(changed_at) >= $2)
           AND ($3::timestamptz IS NULL OR min(changed_at) < $3)
      )
-     SELECT h.contact_id AS "contactId", h.to_stage AS stage, h.changed_at AS "enteredAt"
-     FROM lifecycle_stage_change h JOIN cohort USING (contact_id)
-     WHERE h.tenant_id = $1 AND ($3::timestamptz IS NULL OR h.changed_at < $3)
-     ORDER BY h.contact_id, h.changed_at`,
-    [await op.tenantId(), from, to],
+     SELECT h.tenant_id AS "tenantId", h.contact_id AS "contactId", h.to_stage AS stage,
+            h.changed_at AS "enteredAt"
+     FROM lifecycle_stage_change h JOIN cohort USING (tenant_id, contact_id)
+     WHERE h.tenant_id = ANY ($1::uuid[]) AND ($3::timestamptz IS NULL OR h.changed_at < $3)
+     ORDER BY h.tenant_id, h.contact_id, h.changed_at`,
+    [tenantIds, from, to],
   );
-  const byContact = new Map<string, { stage: LifecycleStage; enteredAt: Date }[]>();
-  for (const { contactId, stage, enteredAt } of rows) {
-    const entries = byContact.get(contactId) ?? [];
+  const byTenant = new Map<string, Map<string, { stage: LifecycleStage; enteredAt: Date }[]>>();
+  for (const { tenantId, contactId, stage, enteredAt } of rows) {
+    const contacts = byTenant.get(tenantId) ?? new Map();
+    byTenant.set(tenantId, contacts);
+    const entries = contacts.get(contactId) ?? [];
     entries.push({ stage, enteredAt: new Date(enteredAt) });
-    byContact.set(contactId, entries);
+    contacts.set(contactId, entries);
   }
-  return [...byContact].map(([contactId, entries]) => ({ contactId, entries }));
+  return new Map(
+    tenantIds.map((tenantId) => [
+      tenantId,
+      [...(byTenant.get(tenantId) ?? [])].map(([contactId, entries]) => ({ contactId, entries })),
+    ]),
+  );
+}
+
+/** The active tenant's stage histories of the period (see `stageHistoriesByTenant`). */
+export async function stageHistories(
+  op: Operation,
+  period: LifecyclePeriod,
+): Promise<ContactStageHistory[]> {
+  const tenantId = await op.tenantId();
+  const histories = await stageHistoriesByTenant(await op.manager(), [tenantId], period);
+  return histories.get(tenantId) ?? [];
 }
 
 /** The funnel with step conversion rates (the domain's `lifecycleFunnel`). */
@@ -72,7 +102,14 @@ export async function leadConversion(
   op: Operation,
   period: LifecyclePeriod,
 ): Promise<LeadConversionRatioType> {
-  const { steps } = lifecycleFunnel(await stageHistories(op, period));
+  return leadConversionOf(await stageHistories(op, period));
+}
+
+/** Contacts that reached lead and, of them, customer, in the domain's funnel of these histories. */
+export function leadConversionOf(
+  histories: readonly ContactStageHistory[],
+): LeadConversionRatioType {
+  const { steps } = lifecycleFunnel(histories);
   const reached = (stage: string) => steps.find((step) => step.stage === stage)?.reached ?? 0;
   const [leads, customers] = [reached('lead'), reached('customer')];
   return { leads, customers, ratio: conversionRatio(customers, leads) };

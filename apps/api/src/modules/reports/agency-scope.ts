@@ -1,4 +1,6 @@
-import type { Operation } from '../../platform/database/operation-scope.js';
+import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
+import { forbidden, unauthenticated } from '../../platform/errors/app-error.js';
+import { requireId } from '../../platform/graphql/validation.js';
 import { agencyOfStaff, type StaffAgency } from '../tenancy/index.js';
 
 /** Tenants one agency report reads at once. */
@@ -18,4 +20,30 @@ export async function admitAgency(op: Operation, agencyId: string): Promise<Staf
     `{${staff.tenants.map((tenant) => tenant.id).join(',')}}`,
   ]);
   return staff;
+}
+
+/** Reads an agency's tenants in an operation admitted to them all. */
+export type AgencyRead = <T>(
+  read: (agencyOp: Operation, staff: StaffAgency) => Promise<T>,
+) => Promise<T>;
+
+/**
+ * Checks who asks for an agency's report and where: a signed-in user (an API key acts in its
+ * own tenant whatever is asked: agencies are for users) and a well-formed agency id. The read
+ * it answers opens an operation of its own in no tenant and admits the agency's tenants to it
+ * (`admitAgency`); the caller's operation (opened in its active tenant) is never used.
+ */
+export function agencyRead(
+  scopes: OperationScopes,
+  op: Operation,
+  agencyIdInput: string,
+): AgencyRead {
+  const { request } = op;
+  if (request.principal.kind === 'anonymous') throw unauthenticated();
+  if (request.principal.kind !== 'user') throw forbidden('Only users reach an agency');
+  const agencyId = requireId(agencyIdInput, 'agencyId');
+  return (read) =>
+    scopes.run({ ...request, requestedTenantId: null }, async (agencyOp) =>
+      read(agencyOp, await admitAgency(agencyOp, agencyId)),
+    );
 }

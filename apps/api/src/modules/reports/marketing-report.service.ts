@@ -1,7 +1,6 @@
 import type { Operation, OperationScopes } from '../../platform/database/operation-scope.js';
-import { forbidden, unauthenticated } from '../../platform/errors/app-error.js';
-import { parseInput, requireId } from '../../platform/graphql/validation.js';
-import { admitAgency } from './agency-scope.js';
+import { parseInput } from '../../platform/graphql/validation.js';
+import { agencyRead } from './agency-scope.js';
 import type { AgencyMarketingReport, MarketingReport } from './marketing-report.type.js';
 import { sumCounts } from './measures/period-counts.js';
 import { readCounts, reportingCurrencies } from './measures/read-counts.js';
@@ -21,23 +20,15 @@ export class MarketingReportService {
     return marketingReport(book.of(tenantId), periods, currency);
   }
 
-  /**
-   * Opens an operation of its own in no tenant, admits the agency's tenants to it and reads
-   * them all at once; the caller's operation (opened in its active tenant) is never used.
-   */
+  /** The agency's tenants side by side and summed, read at once (see `agencyRead`). */
   async agencyReport(
     op: Operation,
     agencyIdInput: string,
     periodInput: ReportPeriodInput,
   ): Promise<AgencyMarketingReport> {
-    const { request } = op;
-    if (request.principal.kind === 'anonymous') throw unauthenticated();
-    // An API key acts in its own tenant whatever is asked: agencies are for users.
-    if (request.principal.kind !== 'user') throw forbidden('Only users reach an agency');
-    const agencyId = requireId(agencyIdInput, 'agencyId');
+    const inAgency = agencyRead(this.scopes, op, agencyIdInput);
     const periods = withPreviousPeriod(parseInput(reportPeriodSchema, periodInput, 'period'));
-    return this.scopes.run({ ...request, requestedTenantId: null }, async (agencyOp) => {
-      const staff = await admitAgency(agencyOp, agencyId);
+    return inAgency(async (agencyOp, staff) => {
       const tenantIds = staff.tenants.map((tenant) => tenant.id);
       const manager = await agencyOp.manager();
       const book = await readCounts(manager, { tenantIds, periods });

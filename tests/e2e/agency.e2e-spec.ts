@@ -248,5 +248,20 @@ describe('agency home in Chromium', () => {
       );
     expect(await section.getByRole('rowheader', { name: 'Tenant B', exact: true }).count()).toBe(0);
     await section.screenshot({ path: `${ARTIFACTS_DIR}agency-report-customers.png` });
+    // The same figures in Spanish: headings, stages and the total row in the user's language.
+    await page.getByTestId('locale-switcher').selectOption('es');
+    await section
+      .getByRole('heading', { name: message('es', 'reports.customers.title'), exact: true })
+      .waitFor();
+    expect(await cell('lifecycle', message('es', 'reports.agency.total'), 'contacts')).toBe(
+      String(Number(a.contacts) + Number(a2.contacts)),
+    );
+    expect(
+      await section
+        .getByTestId('agency-customers-lifecycle')
+        .getByRole('columnheader')
+        .allTextContents(),
+    ).toEqual(expect.arrayContaining([message('es', 'contacts.stages.subscriber')]));
+    await section.screenshot({ path: `${ARTIFACTS_DIR}agency-report-customers-es.png` });
   }, 90_000);
 });

@@ -184,6 +184,13 @@ describe('every admin page in Spanish and Russian', () => {
           visited.push(testid);
           await check(testid);
         });
+        if (role === 'northAdmin') {
+          // The agency's reports, marketing and customers, behind the agency home's link.
+          await page.getByTestId('nav-agency').click();
+          await page.getByTestId('agency-reports-link').click();
+          await page.getByTestId('agency-customers').waitFor();
+          await check('agency-reports');
+        }
         if (role === 'aOWNER') {
           await page.goto(`${api.url}/brands/new`);
           await check('brand-new');

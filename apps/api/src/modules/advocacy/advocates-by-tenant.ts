@@ -1,6 +1,7 @@
 import { type Advocate, DEFAULT_ADVOCACY_THRESHOLDS, findAdvocates } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
-import { groupByTenant, loadReferralGraphs, type ReferralEdge } from './referral-graph.js';
+import { groupByTenant } from '../../platform/database/tenant-rows.js';
+import { loadReferralGraphs, type ReferralEdge } from './referral-graph.js';
 
 /**
  * The domain's advocates of each of these tenants as of `now`, over its window (repeated,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { groupByTenant } from '../../platform/database/tenant-rows.js';
 
 /** One edge of the tenant's referral graph. */
 export interface ReferralEdge {
@@ -27,21 +28,6 @@ export async function loadReferralGraphs(
     [tenantIds],
   );
   return groupByTenant(tenantIds, rows);
-}
-
-/** Rows of several tenants, each tenant's in their order (every tenant listed, none extra). */
-export function groupByTenant<T extends { tenantId: string }>(
-  tenantIds: readonly string[],
-  rows: readonly T[],
-): Map<string, Omit<T, 'tenantId'>[]> {
-  const grouped = new Map<string, Omit<T, 'tenantId'>[]>(tenantIds.map((id) => [id, []]));
-  for (const { tenantId, ...row } of rows) {
-    const group = grouped.get(tenantId);
-    // Row policies and the tenant list agree; a row of another tenant is a bug, not data.
-    if (!group) throw new Error('An advocacy query returned a tenant outside its scope');
-    group.push(row);
-  }
-  return grouped;
 }
 
 /** Revenue (reporting currency) of each of these contacts, from their orders as they are now. */

@@ -6,6 +6,7 @@ import {
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
+import { groupByTenant } from '../../platform/database/tenant-rows.js';
 import type { RevenueParetoType, RfmGridType } from './customer-scores.type.js';
 import { RFM_COLUMNS, type RfmBasis } from './rfm-basis.js';
 
@@ -85,14 +86,14 @@ export async function rfmSegmentCounts(
   basis: RfmBasis,
 ): Promise<Map<string, Record<RfmSegmentId, number>>> {
   const { segment } = RFM_COLUMNS[basis];
-  const rows: Array<{ tenant_id: string; segment: string; contacts: number }> = await manager.query(
-    `SELECT tenant_id, ${segment} AS segment, count(*)::int AS contacts FROM contact_metrics
-       WHERE tenant_id = ANY ($1::uuid[]) AND ${segment} IS NOT NULL GROUP BY 1, 2`,
+  const rows: Array<{ tenantId: string; segment: string; contacts: number }> = await manager.query(
+    `SELECT tenant_id AS "tenantId", ${segment} AS segment, count(*)::int AS contacts
+     FROM contact_metrics WHERE tenant_id = ANY ($1::uuid[]) AND ${segment} IS NOT NULL
+     GROUP BY 1, 2`,
     [tenantIds],
   );
   return new Map(
-    tenantIds.map((tenantId) => {
-      const own = rows.filter((row) => row.tenant_id === tenantId);
+    [...groupByTenant(tenantIds, rows)].map(([tenantId, own]) => {
       const counts = RFM_SEGMENT_IDS.map((id) => [
         id,
         own.find((row) => row.segment === id)?.contacts ?? 0,

@@ -9,6 +9,7 @@ import {
 } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
 import type { Operation } from '../../platform/database/operation-scope.js';
+import { groupByTenant } from '../../platform/database/tenant-rows.js';
 import { badUserInput } from '../../platform/errors/app-error.js';
 import type {
   LeadConversionRatioType,
@@ -62,20 +63,22 @@ export async function stageHistoriesByTenant(
      ORDER BY h.tenant_id, h.contact_id, h.changed_at`,
     [tenantIds, from, to],
   );
-  const byTenant = new Map<string, Map<string, { stage: LifecycleStage; enteredAt: Date }[]>>();
-  for (const { tenantId, contactId, stage, enteredAt } of rows) {
-    const contacts = byTenant.get(tenantId) ?? new Map();
-    byTenant.set(tenantId, contacts);
-    const entries = contacts.get(contactId) ?? [];
-    entries.push({ stage, enteredAt: new Date(enteredAt) });
-    contacts.set(contactId, entries);
-  }
   return new Map(
-    tenantIds.map((tenantId) => [
-      tenantId,
-      [...(byTenant.get(tenantId) ?? [])].map(([contactId, entries]) => ({ contactId, entries })),
-    ]),
+    [...groupByTenant(tenantIds, rows)].map(([tenantId, own]) => [tenantId, byContact(own)]),
   );
+}
+
+/** A tenant's stage entries (ordered by contact, then time) as one history per contact. */
+function byContact(
+  rows: ReadonlyArray<{ contactId: string; stage: LifecycleStage; enteredAt: Date }>,
+): ContactStageHistory[] {
+  const histories = new Map<string, { stage: LifecycleStage; enteredAt: Date }[]>();
+  for (const { contactId, stage, enteredAt } of rows) {
+    const entries = histories.get(contactId) ?? [];
+    entries.push({ stage, enteredAt: new Date(enteredAt) });
+    histories.set(contactId, entries);
+  }
+  return [...histories].map(([contactId, entries]) => ({ contactId, entries }));
 }
 
 /** The active tenant's stage histories of the period (see `stageHistoriesByTenant`). */

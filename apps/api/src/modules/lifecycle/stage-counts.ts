@@ -1,5 +1,6 @@
 import { LIFECYCLE_STAGES, type LifecycleStage } from '@socialcrm/domain';
 import type { EntityManager } from 'typeorm';
+import { groupByTenant } from '../../platform/database/tenant-rows.js';
 
 /** A tenant's contacts and how many are in each stage now. */
 export interface StageCounts {
@@ -15,14 +16,13 @@ export async function currentStageCounts(
   manager: EntityManager,
   tenantIds: readonly string[],
 ): Promise<Map<string, StageCounts>> {
-  const rows: Array<{ tenant_id: string; stage: string; contacts: number }> = await manager.query(
-    `SELECT tenant_id, lifecycle_stage AS stage, count(*)::int AS contacts FROM contact
-     WHERE tenant_id = ANY ($1::uuid[]) GROUP BY 1, 2`,
+  const rows: Array<{ tenantId: string; stage: string; contacts: number }> = await manager.query(
+    `SELECT tenant_id AS "tenantId", lifecycle_stage AS stage, count(*)::int AS contacts
+     FROM contact WHERE tenant_id = ANY ($1::uuid[]) GROUP BY 1, 2`,
     [tenantIds],
   );
   return new Map(
-    tenantIds.map((tenantId) => {
-      const own = rows.filter((row) => row.tenant_id === tenantId);
+    [...groupByTenant(tenantIds, rows)].map(([tenantId, own]) => {
       const inStage = (stage: string) => own.find((row) => row.stage === stage)?.contacts ?? 0;
       const byStage = Object.fromEntries(
         LIFECYCLE_STAGES.map((stage) => [stage, inStage(stage)]),
